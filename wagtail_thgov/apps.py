@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WagtailThgovConfig(AppConfig):
+    """The wagtail-thgov plugin: one Django app, one concern per subpackage."""
+
+    name = "wagtail_thgov"
+    label = "wagtail_thgov"
+    verbose_name = _("Thai government website")
+    default_auto_field = "django.db.models.BigAutoField"

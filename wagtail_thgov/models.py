@@ -1,0 +1,4 @@
+"""Model registry: Django finds every model of the plugin through this module."""
+
+from .pages.home import MunicipalityHomePage, SiteMapPage  # noqa: F401
+from .site_settings.models import MunicipalitySettings, SocialLink  # noqa: F401

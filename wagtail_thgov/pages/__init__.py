@@ -1,0 +1,1 @@
+"""Page types, one module per category family."""

@@ -1,0 +1,14 @@
+"""Public URLs the plugin adds: ``/sitemap.xml`` (Wagtail's sitemaps) and ``/robots.txt``.
+
+Include them before Wagtail's catch-all: ``path("", include("wagtail_thgov.urls"))``.
+"""
+
+from django.urls import path
+from wagtail.contrib.sitemaps.views import sitemap
+
+from .views import robots_txt
+
+urlpatterns = [
+    path("sitemap.xml", sitemap, name="thgov_sitemap"),
+    path("robots.txt", robots_txt, name="thgov_robots_txt"),
+]
