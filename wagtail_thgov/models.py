@@ -1,4 +1,5 @@
 """Model registry: Django finds every model of the plugin through this module."""
 
+from .metadata.models import InformationSource, PageKeyword  # noqa: F401
 from .pages.home import MunicipalityHomePage, SiteMapPage  # noqa: F401
 from .site_settings.models import MunicipalitySettings, SocialLink  # noqa: F401

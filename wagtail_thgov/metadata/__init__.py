@@ -1,0 +1,1 @@
+"""Government metadata on every thgov page: what is typed, what is derived, what is missing."""

@@ -1,0 +1,91 @@
+"""Files attached anywhere on a page, found through Wagtail's reference extraction.
+
+Document fields, StreamField blocks, rich-text links and child objects are all covered by the
+same mechanism Wagtail's reference index uses, so a new block type needs no code here.
+"""
+
+import mimetypes
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from wagtail.documents import get_document_model
+from wagtail.models import ReferenceIndex
+
+KIB = 1024
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    """One attached file with the facts the guideline asks for: type (extension) and size."""
+
+    title: str
+    url: str
+    extension: str
+    size: int | None
+    mime_type: str
+
+    @property
+    def type_label(self) -> str:
+        return self.extension.upper() or _("file")
+
+    @property
+    def size_label(self) -> str:
+        return format_file_size(self.size)
+
+    @property
+    def label(self) -> str:
+        """``PDF · 1.2 MB``."""
+        return f"{self.type_label} · {self.size_label}" if self.size is not None else self.type_label
+
+
+def format_file_size(size: int | None) -> str:
+    """Bytes as ``850 B``, ``12.5 KB``, ``1.2 MB`` or ``3.4 GB`` (1 KB = 1,024 bytes)."""
+    if size is None:
+        return ""
+    if size < KIB:
+        return f"{size} B"
+    value = float(size)
+    for unit in ("KB", "MB", "GB", "TB"):
+        value /= KIB
+        if value < KIB or unit == "TB":
+            return f"{value:.1f} {unit}"
+    raise AssertionError("unreachable")
+
+
+def file_info(document) -> FileInfo:
+    """The facts of one Wagtail document, its size read from the stored file when not yet recorded."""
+    size = document.file_size if document.file_size is not None else document.get_file_size()
+    extension = document.file_extension.lower()
+    mime_type = mimetypes.guess_type(document.file.name)[0] or "application/octet-stream"
+    return FileInfo(document.title, document.url, extension, size, mime_type)
+
+
+def referenced_document_ids(page) -> list[str]:
+    """Primary keys of the documents ``page`` refers to, in the order they appear."""
+    document_model = get_document_model()
+    document_type_id = ReferenceIndex._get_base_content_type(document_model).id
+    seen = {}
+    for content_type_id, object_id, _model_path, _content_path in ReferenceIndex._extract_references_from_object(
+        page
+    ):
+        if content_type_id == document_type_id:
+            seen.setdefault(object_id, None)
+    return list(seen)
+
+
+def page_files(page) -> list[FileInfo]:
+    """Every document attached to ``page`` (fields, blocks, rich text), fetched in one query."""
+    ids = referenced_document_ids(page)
+    if not ids:
+        return []
+    documents = get_document_model().objects.in_bulk([int(pk) for pk in ids])
+    return [file_info(documents[int(pk)]) for pk in ids if int(pk) in documents]
+
+
+def files_of(page) -> list[FileInfo]:
+    """``page_files(page)`` computed once per page instance (a render asks several times)."""
+    try:
+        return page._thgov_files
+    except AttributeError:
+        page._thgov_files = page_files(page)
+        return page._thgov_files

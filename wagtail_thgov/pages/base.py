@@ -1,0 +1,63 @@
+"""The base of every thgov page type: Wagtail's Page plus the government metadata tab."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import ObjectList, TabbedInterface
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..metadata.models import GovMetadataMixin
+from ..metadata.panels import MetadataStatusPanel
+
+
+class _ThgovEditHandler:
+    """Builds each page type's tabs from its own panel lists: Content, Metadata, Promote, Settings."""
+
+    def __get__(self, instance, owner):
+        tabs = [
+            ObjectList(owner.content_panels, heading=_("Content")),
+            ObjectList([MetadataStatusPanel(), *owner.metadata_panels], heading=_("Metadata")),
+            ObjectList(owner.promote_panels, heading=_("Promote")),
+            ObjectList(owner.settings_panels, heading=_("Settings")),
+        ]
+        return TabbedInterface(tabs, base_form_class=owner.base_form_class)
+
+
+class ThgovPage(GovMetadataMixin, Page):
+    """Abstract base of all thgov page types."""
+
+    edit_handler = _ThgovEditHandler()
+    search_fields = Page.search_fields + [
+        index.SearchField("source_text"),
+        index.FilterField("fiscal_year"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class ThgovIndexPage(ThgovPage):
+    """Abstract base of a category's index page: lists its live children, newest first, paginated."""
+
+    thgov_required_metadata = ()
+    listing_per_page = 20
+    listing_order = ("-first_published_at", "-pk")
+
+    class Meta:
+        abstract = True
+
+    def listing_queryset(self, request):
+        """Live public children as their specific types, filtered by the request; override to filter more."""
+        return self.get_children().live().public().specific().order_by(*self.listing_order)
+
+    def paginate(self, request, queryset):
+        paginator = Paginator(queryset, self.listing_per_page)
+        try:
+            return paginator.page(request.GET.get("page") or 1)
+        except (PageNotAnInteger, EmptyPage):
+            return paginator.page(1)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = self.paginate(request, self.listing_queryset(request))
+        return context
