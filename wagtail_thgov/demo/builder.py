@@ -37,7 +37,11 @@ class DemoBuilder:
             site = Site.objects.filter(hostname=hostname, port=port).first()
         if site is None:
             site = Site.objects.create(
-                hostname=hostname, port=port, root_page=root_page, site_name=site_name, is_default_site=is_default
+                hostname=hostname,
+                port=port,
+                root_page=root_page,
+                site_name=site_name,
+                is_default_site=is_default,
             )
             self.created += 1
             return site

@@ -65,9 +65,15 @@ def png_bytes(size=(1200, 800), colour=(23, 92, 140), label="") -> bytes:
     image = Image.new("RGB", size, colour)
     draw = ImageDraw.Draw(image)
     width, height = size
-    draw.rectangle([width // 12, height // 8, width - width // 12, height - height // 8], outline=(255, 255, 255), width=8)
+    draw.rectangle(
+        [width // 12, height // 8, width - width // 12, height - height // 8],
+        outline=(255, 255, 255),
+        width=8,
+    )
     if label:
-        draw.text((width // 10, height // 2), label.encode("ascii", "replace").decode("ascii"), fill=(255, 255, 255))
+        draw.text(
+            (width // 10, height // 2), label.encode("ascii", "replace").decode("ascii"), fill=(255, 255, 255)
+        )
     out = io.BytesIO()
     image.save(out, format="PNG")
     return out.getvalue()

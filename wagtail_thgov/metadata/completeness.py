@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from .files import referenced_document_ids
+from .files import files_of
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,9 @@ RULES = {
         _("Source or owner of the information"),
         lambda page: bool(page.source_organisation_id or page.source_text.strip()),
     ),
-    "data_period": Rule(_("Period the data covers (start date)"), lambda page: page.data_period_start is not None),
+    "data_period": Rule(
+        _("Period the data covers (start date)"), lambda page: page.data_period_start is not None
+    ),
     "fiscal_year": Rule(_("Fiscal year"), lambda page: page.fiscal_year is not None),
     "responsible_department": Rule(
         _("Responsible department"), lambda page: bool(page.responsible_department_id)
@@ -42,7 +44,7 @@ RULES = {
     "contact": Rule(_("Contact"), lambda page: bool(page.contact.strip())),
     "keywords": Rule(_("Keywords"), lambda page: bool(page.keywords.all())),
     "review_by": Rule(_("Review-by date"), lambda page: page.review_by is not None),
-    "files": Rule(_("At least one attached file"), lambda page: bool(referenced_document_ids(page))),
+    "files": Rule(_("At least one attached file"), lambda page: bool(files_of(page))),
 }
 
 

@@ -65,9 +65,12 @@ def referenced_document_ids(page) -> list[str]:
     document_model = get_document_model()
     document_type_id = ReferenceIndex._get_base_content_type(document_model).id
     seen = {}
-    for content_type_id, object_id, _model_path, _content_path in ReferenceIndex._extract_references_from_object(
-        page
-    ):
+    for (
+        content_type_id,
+        object_id,
+        _model_path,
+        _content_path,
+    ) in ReferenceIndex._extract_references_from_object(page):
         if content_type_id == document_type_id:
             seen.setdefault(object_id, None)
     return list(seen)

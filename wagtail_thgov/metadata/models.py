@@ -37,7 +37,9 @@ class InformationSource(index.Indexed, models.Model):
         help_text=_("Leave empty for a source shared by every site on this installation."),
     )
     name = models.CharField(_("name"), max_length=255)
-    kind = models.CharField(_("kind"), max_length=16, choices=SourceKind.choices, default=SourceKind.DEPARTMENT)
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=SourceKind.choices, default=SourceKind.DEPARTMENT
+    )
     url = models.URLField(_("website"), blank=True)
     phone = models.CharField(_("telephone"), max_length=100, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -64,7 +66,9 @@ class InformationSource(index.Indexed, models.Model):
 class PageKeyword(TaggedItemBase):
     """Keywords (django-taggit) of any thgov page."""
 
-    content_object = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="thgov_keyword_items")
+    content_object = ParentalKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="thgov_keyword_items"
+    )
 
     class Meta:
         verbose_name = _("keyword")
@@ -135,7 +139,9 @@ class GovMetadataMixin(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    contact = models.CharField(_("contact"), max_length=255, blank=True, help_text=_("Name, telephone or e-mail."))
+    contact = models.CharField(
+        _("contact"), max_length=255, blank=True, help_text=_("Name, telephone or e-mail.")
+    )
     keywords = ClusterTaggableManager(through=PageKeyword, blank=True, verbose_name=_("keywords"))
     review_by = models.DateField(
         _("review by"), null=True, blank=True, help_text=_("When this information should be checked again.")
@@ -148,7 +154,10 @@ class GovMetadataMixin(models.Model):
             heading=_("Source or owner of the information"),
         ),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("data_period_start"), FieldPanel("data_period_end")]), FieldPanel("fiscal_year")],
+            [
+                FieldRowPanel([FieldPanel("data_period_start"), FieldPanel("data_period_end")]),
+                FieldPanel("fiscal_year"),
+            ],
             heading=_("Period the data covers"),
         ),
         MultiFieldPanel(
@@ -164,7 +173,10 @@ class GovMetadataMixin(models.Model):
     @property
     def source_name(self) -> str:
         """The source as one line: the organisation, the free text, or both."""
-        parts = [str(self.source_organisation) if self.source_organisation_id else "", self.source_text.strip()]
+        parts = [
+            str(self.source_organisation) if self.source_organisation_id else "",
+            self.source_text.strip(),
+        ]
         return " – ".join(part for part in parts if part)
 
     @property

@@ -3,11 +3,11 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
-from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
 
 
 class MunicipalityType(models.TextChoices):
@@ -60,11 +60,18 @@ class MunicipalitySettings(ClusterableModel, BaseSiteSetting):
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
-    map_url = models.URLField(_("map link"), blank=True, help_text=_("A link to the office on a map service."))
+    map_url = models.URLField(
+        _("map link"), blank=True, help_text=_("A link to the office on a map service.")
+    )
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name_th"), FieldPanel("name_en"), FieldPanel("municipality_type"), FieldPanel("logo")],
+            [
+                FieldPanel("name_th"),
+                FieldPanel("name_en"),
+                FieldPanel("municipality_type"),
+                FieldPanel("logo"),
+            ],
             heading=_("Agency"),
         ),
         MultiFieldPanel(

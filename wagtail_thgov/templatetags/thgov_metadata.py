@@ -27,7 +27,9 @@ def thgov_metadata_head(context, page):
     name = _municipality_name(context, page)
     files = files_of(page)
     request = context.get("request")
-    return json_ld_script(json_ld(page, request, name, files)) + dublin_core_tags(dublin_core(page, name, files))
+    return json_ld_script(json_ld(page, request, name, files)) + dublin_core_tags(
+        dublin_core(page, name, files)
+    )
 
 
 @register.inclusion_tag("wagtail_thgov/metadata/metadata_box.html", takes_context=True)
