@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from ..metadata.models import GovMetadataMixin
 from ..metadata.panels import MetadataStatusPanel
+from ..workflows.certification import certification_for
 
 
 class _ThgovEditHandler:
@@ -34,6 +35,15 @@ class ThgovPage(GovMetadataMixin, Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def thgov_certification(self):
+        """Who certified the live revision and when (from the certification task), or ``None``."""
+        try:
+            return self._thgov_certification
+        except AttributeError:
+            self._thgov_certification = certification_for(self)
+            return self._thgov_certification
 
 
 class ThgovIndexPage(ThgovPage):

@@ -1,0 +1,1 @@
+"""The two-step publication workflow: completeness check (webmasters), certification (approvers)."""
