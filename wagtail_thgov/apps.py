@@ -9,3 +9,8 @@ class WagtailThgovConfig(AppConfig):
     label = "wagtail_thgov"
     verbose_name = _("Thai government website")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # System checks register on import; nothing here touches the database.
+        from .publishing import checks as publishing_checks  # noqa: F401
+        from .workflows import checks  # noqa: F401

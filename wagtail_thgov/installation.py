@@ -10,6 +10,10 @@ from wagtail.models import Site
 # Dotted paths, so that this module imports nothing heavy and later subpackages add their step here.
 SETUP_STEPS = [
     "wagtail_thgov.installation.ensure_municipality_settings",
+    "wagtail_thgov.workflows.setup.ensure_workflows",
+    "wagtail_thgov.publishing.expiry.ensure_expiry_defaults",
+    "wagtail_thgov.publishing.schedules.ensure_schedules",
+    "wagtail_thgov.compliance.loader.load_standards",
 ]
 
 

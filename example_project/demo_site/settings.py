@@ -179,3 +179,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# wagtail-thgov: the certification task publishes; approvers need no "publish" permission.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "wagtail_thgov.workflows.actions.publish_certified"
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True

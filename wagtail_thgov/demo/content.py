@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from wagtail.models import Page
 
+from ..installation import run_setup
 from ..pages.home import MunicipalityHomePage, SiteMapPage
 from ..site_settings.models import MunicipalitySettings, MunicipalityType, SocialLink
 from .builder import DemoBuilder
@@ -47,6 +48,8 @@ def build_demo(write=lambda message: None, hostname="localhost", port=80, is_def
         settings.save()
         builder.created += 1
     builder.page(home, SiteMapPage, slug="site-map", title="แผนผังเว็บไซต์")
+    # The site root changed: give it its roles and workflow before content is added.
+    builder.created += run_setup(write)
     for extend in DEMO_EXTENSIONS:
         extend(builder, home, site)
     return builder.created
@@ -54,3 +57,4 @@ def build_demo(write=lambda message: None, hostname="localhost", port=80, is_def
 
 # Later subpackages append callables ``(builder, home, site)`` that add their demo content.
 DEMO_EXTENSIONS = []
+from . import agency  # noqa: E402,F401  (registers the demo of categories 1.1–1.5)

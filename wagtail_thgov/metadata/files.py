@@ -6,12 +6,15 @@ same mechanism Wagtail's reference index uses, so a new block type needs no code
 
 import mimetypes
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import ReferenceIndex
 
 KIB = 1024
+SIZE_UNITS = ("KB", "MB", "GB", "TB")
+ONE_DECIMAL = Decimal("0.1")
 
 
 @dataclass(frozen=True)
@@ -39,22 +42,28 @@ class FileInfo:
 
 
 def format_file_size(size: int | None) -> str:
-    """Bytes as ``850 B``, ``12.5 KB``, ``1.2 MB`` or ``3.4 GB`` (1 KB = 1,024 bytes)."""
+    """A file size for people: ``850 B``, ``1 KB``, ``1.5 MB``; ``None`` (a missing file) gives ``""``.
+
+    Bytes are whole numbers; KB, MB and GB have at most one decimal (a trailing ``.0`` is dropped),
+    rounded half up, with 1 KB = 1,024 bytes, as file managers on Windows show them.
+    """
     if size is None:
         return ""
     if size < KIB:
         return f"{size} B"
-    value = float(size)
-    for unit in ("KB", "MB", "GB", "TB"):
-        value /= KIB
-        if value < KIB or unit == "TB":
-            return f"{value:.1f} {unit}"
-    raise AssertionError("unreachable")
+    amount = Decimal(size)
+    for unit in SIZE_UNITS:
+        amount /= KIB
+        rounded = amount.quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
+        # Move up a unit when rounding reaches 1024, so 1,048,575 bytes reads "1 MB", not "1024 KB".
+        if rounded < KIB or unit == SIZE_UNITS[-1]:
+            break
+    return f"{format(rounded, 'f').removesuffix('.0')} {unit}"
 
 
 def file_info(document) -> FileInfo:
     """The facts of one Wagtail document, its size read from the stored file when not yet recorded."""
-    size = document.file_size if document.file_size is not None else document.get_file_size()
+    size = document.get_file_size()  # the recorded size, or read from storage and recorded once
     extension = document.file_extension.lower()
     mime_type = mimetypes.guess_type(document.file.name)[0] or "application/octet-stream"
     return FileInfo(document.title, document.url, extension, size, mime_type)

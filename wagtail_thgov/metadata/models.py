@@ -6,10 +6,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
+
+from ..compliance.panels import ChecklistItemsPanel
 
 
 class SourceKind(models.TextChoices):
@@ -147,6 +149,13 @@ class GovMetadataMixin(models.Model):
         _("review by"), null=True, blank=True, help_text=_("When this information should be checked again.")
     )
     licence = models.CharField(_("licence"), max_length=16, choices=Licence.choices, blank=True)
+    checklist_items = ParentalManyToManyField(
+        "wagtail_thgov.ChecklistItem",
+        verbose_name=_("checklist items"),
+        blank=True,
+        related_name="+",
+        help_text=_("Tick the checklist items this page is evidence for, besides those its page type serves."),
+    )
 
     metadata_panels = [
         MultiFieldPanel(
@@ -165,6 +174,7 @@ class GovMetadataMixin(models.Model):
         ),
         FieldPanel("keywords"),
         FieldRowPanel([FieldPanel("review_by"), FieldPanel("licence")]),
+        ChecklistItemsPanel(),
     ]
 
     class Meta:

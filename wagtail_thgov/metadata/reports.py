@@ -8,8 +8,9 @@ from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Page, Site
 
 from ..categories import CATEGORY_CHOICES
+from ..reports import RowsReportMixin
 from ..thai import thai_datetime
-from .inventory import build_inventory, live_thgov_pages, thgov_page_models
+from .inventory import InventoryRow, build_inventory, live_thgov_pages, thgov_page_models
 
 
 def _models_in_category(code):
@@ -46,7 +47,7 @@ def _be_datetime(value):
     return thai_datetime(value) if value else ""
 
 
-class InventoryReportView(PageReportView):
+class InventoryReportView(RowsReportMixin, PageReportView):
     """Every live thgov page with category, type, completeness, files, last update and expiry."""
 
     page_title = _("Published information")
@@ -103,6 +104,8 @@ class InventoryReportView(PageReportView):
         self.queryset = live_thgov_pages().filter(pk__in=editable.values("pk"))
         return super().get_queryset()
 
-    def decorate_paginated_queryset(self, object_list):
+    row_class = InventoryRow
+
+    def build_rows(self, object_list):
         pages = Page.objects.filter(pk__in=[page.pk for page in object_list]).order_by("path")
         return build_inventory(pages, self.request)

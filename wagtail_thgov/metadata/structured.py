@@ -3,7 +3,7 @@
 import datetime as dt
 import json
 
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
 from ..categories import category_of
@@ -115,7 +115,7 @@ def dublin_core(page, municipality_name="", files=None) -> list[tuple[str, str]]
 
 def dublin_core_tags(pairs) -> str:
     """The ``<link rel="schema.DC">`` declarations and one ``<meta>`` per pair, escaped."""
-    links = format_html(
+    links = mark_safe(
         '<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/">'
         '<link rel="schema.DCTERMS" href="http://purl.org/dc/terms/">'
     )

@@ -4,10 +4,13 @@ Both are ``AbstractGroupApprovalTask`` subclasses, so Wagtail's group membership
 panels and group notification e-mails work for them unchanged.
 """
 
+from django.contrib.auth.models import Group
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask
 
 from ..metadata.completeness import missing_metadata
+from .roles import Role
 
 
 def _revision_object(task_state):
@@ -61,3 +64,20 @@ class CertificationTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = _("certification task")
         verbose_name_plural = _("certification tasks")
+
+
+class RoleGroup(models.Model):
+    """Which Django group plays a role on a site; set by ``thgov_setup`` so names can change freely."""
+
+    site = models.ForeignKey("wagtailcore.Site", verbose_name=_("site"), on_delete=models.CASCADE, related_name="+")
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    group = models.ForeignKey(Group, verbose_name=_("group"), on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("role group")
+        verbose_name_plural = _("role groups")
+        constraints = [models.UniqueConstraint(fields=["site", "role"], name="thgov_one_group_per_role_and_site")]
+        permissions = [("view_publication_register", _("Can view the publication register"))]
+
+    def __str__(self):
+        return f"{self.site} – {self.get_role_display()}: {self.group}"
