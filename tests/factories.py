@@ -16,7 +16,9 @@ def make_site(hostname="localhost", title="เทศบาลตำบลทด�
     root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
     if not Collection.get_first_root_node():
         Collection.add_root(name="Root")
-    home = root.add_child(instance=MunicipalityHomePage(title=title, slug=f"home-{hostname.replace('.', '-')}"))
+    home = root.add_child(
+        instance=MunicipalityHomePage(title=title, slug=f"home-{hostname.replace('.', '-')}")
+    )
     home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first() if is_default else None
     if site is None:

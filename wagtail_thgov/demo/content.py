@@ -57,4 +57,10 @@ def build_demo(write=lambda message: None, hostname="localhost", port=80, is_def
 
 # Later subpackages append callables ``(builder, home, site)`` that add their demo content.
 DEMO_EXTENSIONS = []
-from . import agency  # noqa: E402,F401  (registers the demo of categories 1.1–1.5)
+from ..compliance import demo as compliance_demo  # noqa: E402,F401  (registers the compliance demo)
+from ..stats import demo as stats_demo  # noqa: E402,F401  (registers the visitor statistics demo)
+from . import (  # noqa: E402,F401  (register the demo of categories 1.6–1.10)
+    agency,  # noqa: E402,F401  (registers the demo of categories 1.1–1.5)
+    manuals,
+    news,
+)

@@ -8,6 +8,7 @@ import io
 import zlib
 
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from openpyxl import Workbook
 from PIL import Image, ImageDraw
 from wagtail.documents import get_document_model
@@ -98,14 +99,16 @@ def demo_pdf(builder, title: str, filename: str, lines=()):
     return demo_document(builder, title, filename, pdf_bytes(filename.rsplit(".", 1)[0], list(lines)))
 
 
-def demo_image(builder, title: str, filename: str, colour=(23, 92, 140)):
+def demo_image(builder, title: str, filename: str, colour=(23, 92, 140), size=(1200, 800)):
     """A demo image, created once."""
     Image_ = get_image_model()
     existing = Image_.objects.filter(title=title).first()
     if existing is not None:
         return existing
-    image = Image_(title=title)
-    image.file.save(filename, ContentFile(png_bytes(colour=colour)), save=False)
+    # ImageFile (not ContentFile) so that Wagtail reads the width and height from the file.
+    image = Image_(
+        title=title, file=ImageFile(io.BytesIO(png_bytes(size=size, colour=colour)), name=filename)
+    )
     image.save()
     builder.created += 1
     return image

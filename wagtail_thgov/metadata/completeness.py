@@ -42,7 +42,7 @@ RULES = {
         _("Responsible department"), lambda page: bool(page.responsible_department_id)
     ),
     "contact": Rule(_("Contact"), lambda page: bool(page.contact.strip())),
-    "keywords": Rule(_("Keywords"), lambda page: bool(page.keywords.all())),
+    "keywords": Rule(_("Keywords"), lambda page: bool(page.keyword_names)),
     "review_by": Rule(_("Review-by date"), lambda page: page.review_by is not None),
     "files": Rule(_("At least one attached file"), lambda page: bool(files_of(page))),
 }

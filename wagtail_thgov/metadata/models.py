@@ -154,7 +154,9 @@ class GovMetadataMixin(models.Model):
         verbose_name=_("checklist items"),
         blank=True,
         related_name="+",
-        help_text=_("Tick the checklist items this page is evidence for, besides those its page type serves."),
+        help_text=_(
+            "Tick the checklist items this page is evidence for, besides those its page type serves."
+        ),
     )
 
     metadata_panels = [
@@ -190,6 +192,15 @@ class GovMetadataMixin(models.Model):
         return " – ".join(part for part in parts if part)
 
     @property
+    def keyword_names(self) -> list[str]:
+        """The keywords as text, read once per page instance (the box, JSON-LD and Dublin Core share them)."""
+        try:
+            return self._thgov_keyword_names
+        except AttributeError:
+            self._thgov_keyword_names = [tag.name for tag in self.keywords.all()]
+            return self._thgov_keyword_names
+
+    @property
     def publication_date(self):
         """The document's own date where the page type has one, else when the page was first published."""
         if self.thgov_document_date_field:
@@ -203,11 +214,16 @@ class GovMetadataMixin(models.Model):
         """When the live version was last published."""
         return self.last_published_at or self.latest_revision_created_at
 
-    def clean(self):
-        """Dates that contradict each other are refused on their own field."""
-        super().clean()
+    def validation_errors(self) -> dict[str, list]:
+        """Errors per field; a page type adds its own rules by extending ``super().validation_errors()``."""
         errors = {}
         if self.data_period_start and self.data_period_end and self.data_period_end < self.data_period_start:
-            errors["data_period_end"] = _("The end of the data period must not be before its start.")
+            errors["data_period_end"] = [_("The end of the data period must not be before its start.")]
+        return errors
+
+    def clean(self):
+        """Every rule of ``validation_errors`` at once, each message on its own field."""
+        super().clean()
+        errors = self.validation_errors()
         if errors:
             raise ValidationError(errors)

@@ -53,7 +53,7 @@ def json_ld(page, request=None, municipality_name="", files=None) -> dict:
             "name": municipality_name or (site.site_name if site else ""),
             "url": site.root_url if site else None,
         },
-        "keywords": ", ".join(tag.name for tag in page.keywords.all()) or None,
+        "keywords": ", ".join(page.keyword_names) or None,
         "genre": f"{category.code} {category.name_th}" if category else None,
         "license": LICENCE_URLS.get(page.licence) or (page.get_licence_display() if page.licence else None),
     }
@@ -104,7 +104,7 @@ def dublin_core(page, municipality_name="", files=None) -> list[tuple[str, str]]
         ("DCTERMS.issued", _iso(_date_only(page.publication_date))),
         ("DCTERMS.modified", _iso(_date_only(page.last_updated))),
         ("DCTERMS.temporal", temporal_coverage(page)),
-        ("DC.subject", "; ".join(tag.name for tag in page.keywords.all())),
+        ("DC.subject", "; ".join(page.keyword_names)),
         ("DC.type", f"{category.code} {category.name_th}" if category else ""),
         ("DC.language", "th"),
         ("DC.rights", page.get_licence_display() if page.licence else ""),

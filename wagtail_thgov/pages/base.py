@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from ..metadata.models import GovMetadataMixin
 from ..metadata.panels import MetadataStatusPanel
+from ..publishing.forms import ThgovPageForm
 from ..workflows.certification import certification_for
 
 
@@ -28,13 +29,30 @@ class ThgovPage(GovMetadataMixin, Page):
     """Abstract base of all thgov page types."""
 
     edit_handler = _ThgovEditHandler()
+    # Expiry defaults, schedule and review-date checks, and the fix for wagtail#13896 (publishing/forms.py).
+    base_form_class = ThgovPageForm
     search_fields = Page.search_fields + [
         index.SearchField("source_text"),
         index.FilterField("fiscal_year"),
+        # Thai-segmented, compound-aware words of the title and metadata (wagtail_thgov.search.thai).
+        index.SearchField("thgov_search_text"),
     ]
 
     class Meta:
         abstract = True
+
+    def thgov_search_text(self):
+        """What a citizen searches by, as Thai-segmented index words: see ``wagtail_thgov.search.thai``."""
+        from ..search.thai import index_text
+
+        labels = [
+            str(getattr(self, f"get_{name}_display")())
+            for name in ("kind", "oia_section")
+            if getattr(self, name, None) and hasattr(self, f"get_{name}_display")
+        ]
+        # Keywords read afresh: ``keyword_names`` may have been cached before the tags changed.
+        keywords = [tag.name for tag in self.keywords.all()]
+        return index_text(self.title, self.search_description, self.source_name, *keywords, *labels)
 
     @property
     def thgov_certification(self):

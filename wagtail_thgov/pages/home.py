@@ -1,26 +1,100 @@
 """The municipality home page and the site-map page."""
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+
+from ..blocks import LinkBlock
+from .eservice import EServiceIndexPage, EServicePage
+from .news import AnnouncementIndexPage, NewsIndexPage, NewsPage, announcements, typed_announcements
+
+# The index page of every publishing category, plus the single pages that live under the home page.
+# Named lazily: each family's module registers its own models.
+HOME_SUBPAGE_TYPES = [
+    "wagtail_thgov.AgencyIndexPage",  # 1.1
+    "wagtail_thgov.LawIndexPage",  # 1.2
+    "wagtail_thgov.KnowledgeIndexPage",  # 1.3
+    "wagtail_thgov.RelatedLinksPage",  # 1.4
+    "wagtail_thgov.PublicInfoIndexPage",  # 1.5
+    "wagtail_thgov.OperatingManualIndexPage",  # 1.6
+    "wagtail_thgov.CitizenManualIndexPage",  # 1.7
+    "wagtail_thgov.NewsIndexPage",  # 1.8
+    "wagtail_thgov.AnnouncementIndexPage",  # 1.8
+    "wagtail_thgov.EServiceIndexPage",  # 1.9
+    "wagtail_thgov.StatisticsPage",  # 1.10
+    "wagtail_thgov.SatisfactionSurveyPage",  # 1.10
+    "wagtail_thgov.ContactPage",
+    "wagtail_thgov.ItaIndexPage",  # the public ITA/OIT evidence index (compliance/pages.py)
+    "wagtail_thgov.SiteMapPage",
+]
 
 
 class MunicipalityHomePage(Page):
-    """The root page of one municipality's site."""
+    """The root page of one municipality's site: latest news and announcements, e-Services, quick links.
+
+    Each section costs a fixed number of queries, however many pages the site has.
+    """
 
     intro = RichTextField(_("welcome text"), blank=True, features=["bold", "italic", "link"])
+    quick_links = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        verbose_name=_("quick links"),
+        help_text=_("Links shown on the home page, to pages of this site or to other websites."),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("quick_links")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = HOME_SUBPAGE_TYPES
     max_count_per_parent = 1
-    template = "wagtail_thgov/pages/home_page.html"
+    # The theme's home_page.html with this page's sections (includes/home_sections.html) in its home_sections block.
+    template = "wagtail_thgov/pages/municipality_home_page.html"
+    latest_count = 5
+    eservice_count = 12
 
     class Meta:
         verbose_name = _("municipality home page")
         verbose_name_plural = _("municipality home pages")
+
+    def live_descendants(self, model=Page):
+        return model.objects.descendant_of(self).live().public()
+
+    def latest_news(self):
+        """The newest live news of this site (one query)."""
+        news = self.live_descendants(NewsPage).order_by("-news_date", "-first_published_at", "-pk")
+        return list(news[: self.latest_count])
+
+    def latest_announcements(self):
+        """The newest live announcements of every kind (one query, plus one per announcement type)."""
+        return typed_announcements(announcements(self.live_descendants())[: self.latest_count])
+
+    def eservices(self):
+        """The live e-Services of this site in menu order (one query)."""
+        return list(self.live_descendants(EServicePage).order_by("path")[: self.eservice_count])
+
+    def section_indexes(self, *models) -> dict:
+        """The first live child of each of ``models``, found in one query: ``{model: page or None}``."""
+        first = {}
+        for page in self.get_children().live().public().type(*models).order_by("path"):
+            first.setdefault(page.specific_class, page)
+        return {model: first.get(model) for model in models}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        indexes = self.section_indexes(NewsIndexPage, AnnouncementIndexPage, EServiceIndexPage)
+        context.update(
+            {
+                "latest_news": self.latest_news(),
+                "news_index": indexes[NewsIndexPage],
+                "latest_announcements": self.latest_announcements(),
+                "announcement_index": indexes[AnnouncementIndexPage],
+                "eservices": self.eservices(),
+                "eservice_index": indexes[EServiceIndexPage],
+            }
+        )
+        return context
 
 
 class SiteMapPage(Page):

@@ -40,6 +40,6 @@ def thgov_metadata_box(context, page):
         "category": category_of(page),
         "files": files_of(page),
         "certification": getattr(page, "thgov_certification", None),
-        "keywords": list(page.keywords.all()),
+        "keywords": page.keyword_names,
         "request": context.get("request"),
     }

@@ -1,0 +1,18 @@
+"""Admin views of the people subpackage."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Person
+
+
+class PersonViewSet(SnippetViewSet):
+    """Executives, council members and officers, filterable by site so each municipality finds its own."""
+
+    model = Person
+    icon = "user"
+    menu_label = _("People")
+    list_display = ["name", "position", "unit", "side", "site"]
+    list_filter = ["site", "side"]
+    search_fields = ["name", "position", "unit"]
+    list_export = ["name", "position", "unit", "side", "phone", "email", "site"]
