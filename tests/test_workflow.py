@@ -265,7 +265,12 @@ def test_uploader_copy_of_live_page_is_not_published(site, agency_index, users, 
     url = reverse("wagtailadmin_pages:copy", args=(live.pk,))
     client.post(
         url,
-        {"new_title": "สำเนา", "new_slug": "copy", "new_parent_page": agency_index.pk, "publish_copies": "on"},
+        {
+            "new_title": "สำเนา",
+            "new_slug": "copy",
+            "new_parent_page": agency_index.pk,
+            "publish_copies": "on",
+        },
     )
     copy = Page.objects.filter(slug="copy").first()
     assert copy is None or not copy.live
@@ -327,7 +332,9 @@ def test_register_lists_all_four_people_and_exports_xlsx(site, agency_index, use
         assert users[role].get_full_name() in html
     export = webmaster.get(reverse("thgov_publication_register") + "?export=xlsx")
     assert export.status_code == 200
-    workbook = load_workbook(io.BytesIO(b"".join(export.streaming_content) if export.streaming else export.content))
+    workbook = load_workbook(
+        io.BytesIO(b"".join(export.streaming_content) if export.streaming else export.content)
+    )
     rows = list(workbook.active.iter_rows(values_only=True))
     assert rows[1][0] == "ประวัติความเป็นมา"
     assert users[Role.APPROVER].get_full_name() in rows[1]
@@ -345,8 +352,12 @@ def test_uploader_cannot_see_register(site, users, client):
 def test_webmaster_sees_only_own_sites_register(site, agency_index, users, client):
     other_site = make_site(hostname="other.example", title="อบต.อื่น", is_default=False)
     other_users = role_users(other_site)
-    other_index = other_site.root_page.add_child(instance=AgencyIndexPage(title="ข้อมูลหน่วยงาน", slug="agency2"))
-    submit_new_page(login(client, other_users[Role.UPLOADER]), other_index, title="ของอีกแห่ง", slug="elsewhere")
+    other_index = other_site.root_page.add_child(
+        instance=AgencyIndexPage(title="ข้อมูลหน่วยงาน", slug="agency2")
+    )
+    submit_new_page(
+        login(client, other_users[Role.UPLOADER]), other_index, title="ของอีกแห่ง", slug="elsewhere"
+    )
     submit_new_page(login(client, users[Role.UPLOADER]), agency_index)
     html = login(Client(), users[Role.WEBMASTER]).get(reverse("thgov_publication_register")).content.decode()
     assert "ประวัติความเป็นมา" in html

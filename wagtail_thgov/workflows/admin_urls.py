@@ -5,7 +5,11 @@ from django.urls import path
 from .views import PublicationRegisterView, publication_request_form
 
 urlpatterns = [
-    path("reports/thgov-publication-register/", PublicationRegisterView.as_view(), name="thgov_publication_register"),
+    path(
+        "reports/thgov-publication-register/",
+        PublicationRegisterView.as_view(),
+        name="thgov_publication_register",
+    ),
     path(
         "reports/thgov-publication-register/results/",
         PublicationRegisterView.as_view(results_only=True),

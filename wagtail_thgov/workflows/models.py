@@ -14,7 +14,11 @@ from .roles import Role
 
 
 def _revision_object(task_state):
-    return task_state.revision.as_object() if task_state.revision_id else task_state.workflow_state.content_object
+    return (
+        task_state.revision.as_object()
+        if task_state.revision_id
+        else task_state.workflow_state.content_object
+    )
 
 
 def _latest_object(obj):
@@ -69,14 +73,18 @@ class CertificationTask(AbstractGroupApprovalTask):
 class RoleGroup(models.Model):
     """Which Django group plays a role on a site; set by ``thgov_setup`` so names can change freely."""
 
-    site = models.ForeignKey("wagtailcore.Site", verbose_name=_("site"), on_delete=models.CASCADE, related_name="+")
+    site = models.ForeignKey(
+        "wagtailcore.Site", verbose_name=_("site"), on_delete=models.CASCADE, related_name="+"
+    )
     role = models.CharField(_("role"), max_length=16, choices=Role.choices)
     group = models.ForeignKey(Group, verbose_name=_("group"), on_delete=models.CASCADE, related_name="+")
 
     class Meta:
         verbose_name = _("role group")
         verbose_name_plural = _("role groups")
-        constraints = [models.UniqueConstraint(fields=["site", "role"], name="thgov_one_group_per_role_and_site")]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "role"], name="thgov_one_group_per_role_and_site")
+        ]
         permissions = [("view_publication_register", _("Can view the publication register"))]
 
     def __str__(self):

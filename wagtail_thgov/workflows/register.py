@@ -81,18 +81,30 @@ def page_workflow_states():
 def build_entries(workflow_states) -> list[RegisterEntry]:
     """Register entries for ``workflow_states``: pages, users and task states fetched in bulk."""
     states = list(workflow_states.select_related("requested_by"))
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=[int(s.object_id) for s in states]).specific()}
+    pages = {
+        page.pk: page for page in Page.objects.filter(pk__in=[int(s.object_id) for s in states]).specific()
+    }
     check_ids = set(CompletenessCheckTask.objects.values_list("pk", flat=True))
     certification_ids = set(CertificationTask.objects.values_list("pk", flat=True))
     approved = {}
     for task_state in (
-        TaskState.objects.filter(workflow_state__in=[state.pk for state in states], status=TaskState.STATUS_APPROVED)
+        TaskState.objects.filter(
+            workflow_state__in=[state.pk for state in states], status=TaskState.STATUS_APPROVED
+        )
         .select_related("finished_by")
         .order_by("finished_at")
     ):
-        kind = "check" if task_state.task_id in check_ids else "certify" if task_state.task_id in certification_ids else None
+        kind = (
+            "check"
+            if task_state.task_id in check_ids
+            else "certify"
+            if task_state.task_id in certification_ids
+            else None
+        )
         if kind:
-            approved[(task_state.workflow_state_id, kind)] = Step(task_state.finished_by, task_state.finished_at)
+            approved[(task_state.workflow_state_id, kind)] = Step(
+                task_state.finished_by, task_state.finished_at
+            )
     empty = Step(None, None)
     return [
         RegisterEntry(

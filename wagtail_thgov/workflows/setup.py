@@ -32,7 +32,9 @@ def _permission(app_label, codename):
 
 
 def _page_permission(codename):
-    return Permission.objects.get(content_type=ContentType.objects.get_for_model(Page), codename=f"{codename}_page")
+    return Permission.objects.get(
+        content_type=ContentType.objects.get_for_model(Page), codename=f"{codename}_page"
+    )
 
 
 def ensure_role_group(site, role) -> tuple[Group, int]:

@@ -34,7 +34,9 @@ def visible_workflow_states(user):
 class RegisterFilterSet(WagtailFilterSet):
     created_at = django_filters.DateFromToRangeFilter(label=_("Requested"), widget=DateRangePickerWidget)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=WorkflowState.STATUS_CHOICES)
-    category = django_filters.ChoiceFilter(label=_("Category"), choices=CATEGORY_CHOICES, method="filter_category")
+    category = django_filters.ChoiceFilter(
+        label=_("Category"), choices=CATEGORY_CHOICES, method="filter_category"
+    )
 
     class Meta:
         model = WorkflowState
@@ -108,7 +110,8 @@ class PublicationRegisterView(RowsReportMixin, ReportView):
         "status": _("Status"),
     }
     custom_field_preprocess = {
-        name: {"csv": _be, "xlsx": _be} for name in ("requested.at", "checked.at", "certified.at", "go_live_at", "expire_at")
+        name: {"csv": _be, "xlsx": _be}
+        for name in ("requested.at", "checked.at", "certified.at", "go_live_at", "expire_at")
     }
 
     def dispatch(self, request, *args, **kwargs):
@@ -139,5 +142,10 @@ def publication_request_form(request, pk):
     return render(
         request,
         "wagtail_thgov/workflows/publication_request_form.html",
-        {"entry": entry, "page": entry.page, "municipality": municipality, "page_url": entry.page.get_full_url(request) if entry.page else ""},
+        {
+            "entry": entry,
+            "page": entry.page,
+            "municipality": municipality,
+            "page_url": entry.page.get_full_url(request) if entry.page else "",
+        },
     )

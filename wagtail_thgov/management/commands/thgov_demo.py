@@ -22,7 +22,9 @@ class Command(BaseCommand):
     help = "Create the demo municipality (fictional) with its pages; add --users for demo log-ins."
 
     def add_arguments(self, parser):
-        parser.add_argument("--users", action="store_true", help="Also create the demo users (admin and one per role).")
+        parser.add_argument(
+            "--users", action="store_true", help="Also create the demo users (admin and one per role)."
+        )
 
     def handle(self, *args, users=False, **options):
         created = build_demo(self.stdout.write)
@@ -42,7 +44,11 @@ class Command(BaseCommand):
             if User.objects.filter(username=username).exists():
                 continue
             user = User.objects.create_user(
-                username, f"{username}@bansuandokmai.example", DEMO_PASSWORD, first_name=first_name, last_name=last_name
+                username,
+                f"{username}@bansuandokmai.example",
+                DEMO_PASSWORD,
+                first_name=first_name,
+                last_name=last_name,
             )
             user.groups.add(role_group(site, role))
             created += 1
