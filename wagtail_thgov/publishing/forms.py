@@ -1,0 +1,173 @@
+"""Admin forms: the base form of every thgov page (expiry default, schedule checks, Wagtail #13896)
+and the form of a default publication period."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.models import Page
+
+from ..thai import thai_date, thai_datetime
+from .expiry import bangkok_date, default_expiry, kind_choices
+from .models import CountedFrom, ExpiryDefault
+
+EXPIRY_BEFORE_GO_LIVE = _("The expiry must be later than the go-live date and time.")
+EXPIRY_IN_PAST = _("This expiry date and time has already passed: choose a later one, or leave it empty.")
+REVIEW_BEFORE_PUBLICATION = _("The review-by date must not be before the page is published (%(date)s).")
+DEFAULT_FILLED = _(
+    "Expiry set to %(date)s: the default publication period of this page type. You can change it."
+)
+EXPIRED_CLEARED = _(
+    "This page expired on %(date)s. That expiry was removed so the page can be published again; "
+    "set a new one if needed."
+)
+
+
+def _same_minute(first, second) -> bool:
+    """The admin widget shows minutes only, so an unchanged value comes back without its seconds."""
+    return abs(first - second).total_seconds() < 60
+
+
+def describe_default(default) -> str:
+    """A default period in words, for the editor: "Alert or urgent news: 7 days after it goes live"."""
+    if default.days is None:
+        return ""
+    if default.counted_from == CountedFrom.PERIOD_END:
+        text = _("%(days)s days after its period ends") % {"days": default.days}
+    else:
+        text = _("%(days)s days after it goes live") % {"days": default.days}
+    return f"{default.get_kind_display()}: {text}" if default.kind else str(text)
+
+
+class ThgovPageForm(WagtailAdminPageForm):
+    """Base form of thgov pages.
+
+    * A new page saved without an expiry gets the default of its site, type and kind; the editor is
+      told and can change it.
+    * Expiry before go-live, an expiry that has passed, and a review-by date before publication are
+      refused on their own field, with the rest of the form kept.
+    * An expired page whose past expiry is submitted unchanged has it cleared, so that it can be edited
+      and published again (Wagtail leaves ``expire_at`` set and would refuse it: wagtail#13896).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filled_expiry = None
+        self.cleared_expiry = None
+        if "expire_at" in self.fields and self.instance.pk is None and self.parent_page is not None:
+            described = [describe_default(row) for row in self._defaults()]
+            if any(described):
+                self.fields["expire_at"].help_text = _("Leave empty for the default: %(defaults)s.") % {
+                    "defaults": "; ".join(text for text in described if text)
+                }
+
+    def _site(self):
+        page = self.parent_page if self.instance.pk is None else self.instance
+        return page.get_site() if page is not None else None
+
+    def _defaults(self):
+        site = self._site()
+        rows = ExpiryDefault.objects.filter(page_type=ContentType.objects.get_for_model(self._meta.model))
+        rows = rows.filter(Q(site=site) | Q(site__isnull=True)) if site else rows.filter(site__isnull=True)
+        chosen = {}
+        for row in rows.order_by(F("site_id").asc(nulls_first=True)):  # the site's own rows override
+            chosen[row.kind] = row
+        return [chosen[kind] for kind in sorted(chosen)]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        now = timezone.now()
+        if "expire_at" in self.fields:
+            self._clear_passed_expiry_of_expired_page(now)
+            self._check_schedule(now)
+            self._fill_default_expiry(now)
+        if "review_by" in self.fields:
+            self._check_review_by(now)
+        return cleaned_data
+
+    def _clear_passed_expiry_of_expired_page(self, now):
+        expire_at = self.cleaned_data.get("expire_at")
+        stored = self.instance.expire_at
+        if not (
+            expire_at and stored and expire_at <= now and self.instance.pk and _same_minute(expire_at, stored)
+        ):
+            return
+        # The form's instance is the latest revision, whose ``expired`` flag is stale: ask the page row.
+        if not Page.objects.filter(pk=self.instance.pk, expired=True).exists():
+            return
+        self.cleaned_data["expire_at"] = None
+        self.cleared_expiry = stored
+        self.instance._thgov_cleared_expiry = stored
+        self.fields["expire_at"].help_text = EXPIRED_CLEARED % {"date": thai_datetime(stored)}
+
+    def _check_schedule(self, now):
+        go_live_at = self.cleaned_data.get("go_live_at")
+        expire_at = self.cleaned_data.get("expire_at")
+        if expire_at and go_live_at and expire_at <= go_live_at:
+            self.add_error("expire_at", EXPIRY_BEFORE_GO_LIVE)
+        elif expire_at and expire_at <= now:
+            self.add_error("expire_at", EXPIRY_IN_PAST)
+
+    def _fill_default_expiry(self, now):
+        if self.instance.pk is not None or self.cleaned_data.get("expire_at") or self.has_error("expire_at"):
+            return
+        expire_at, _default = default_expiry(self._site(), self._meta.model, self.cleaned_data, now)
+        go_live_at = self.cleaned_data.get("go_live_at")
+        if expire_at is None or (go_live_at and expire_at <= go_live_at):
+            return
+        self.cleaned_data["expire_at"] = expire_at
+        self.filled_expiry = expire_at
+        self.instance._thgov_default_expiry = expire_at
+        self.fields["expire_at"].help_text = DEFAULT_FILLED % {"date": thai_datetime(expire_at)}
+
+    def _check_review_by(self, now):
+        review_by = self.cleaned_data.get("review_by")
+        if not review_by:
+            return
+        published = self.cleaned_data.get("go_live_at") or self.instance.first_published_at or now
+        if review_by < bangkok_date(published):
+            self.add_error(
+                "review_by", REVIEW_BEFORE_PUBLICATION % {"date": thai_date(bangkok_date(published))}
+            )
+
+
+def notify_editor_of_expiry(request, page):
+    """``after_create_page`` / ``after_edit_page`` hook: tell the editor what the form did to the expiry."""
+    filled = getattr(page, "_thgov_default_expiry", None)
+    if filled:
+        messages.info(request, DEFAULT_FILLED % {"date": thai_datetime(filled)})
+    cleared = getattr(page, "_thgov_cleared_expiry", None)
+    if cleared:
+        messages.info(request, EXPIRED_CLEARED % {"date": thai_datetime(cleared)})
+
+
+class ExpiryDefaultForm(WagtailAdminModelForm):
+    """Page types by their names, and the kinds of each type as a grouped list."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "page_type" in self.fields:
+            self.fields["page_type"].label_from_instance = lambda content_type: capfirst(
+                content_type.model_class()._meta.verbose_name
+                if content_type.model_class()
+                else content_type.model
+            )
+        if "kind" in self.fields:
+            from ..metadata.inventory import thgov_page_models
+
+            groups = [
+                (capfirst(model._meta.verbose_name), kind_choices(model))
+                for model in thgov_page_models()
+                if kind_choices(model)
+            ]
+            field = self.fields["kind"]
+            self.fields["kind"] = forms.ChoiceField(
+                label=field.label,
+                help_text=field.help_text,
+                required=False,
+                choices=[("", _("Every kind"))] + groups,
+            )
