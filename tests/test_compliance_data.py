@@ -1,0 +1,138 @@
+"""The bundled standards: item counts as in the reference sheet, rules that name real page types and
+features, and the loader that ``thgov_setup`` runs (idempotent, editions kept apart)."""
+
+import dataclasses
+import json
+
+import pytest
+from django.apps import apps
+
+from wagtail_thgov.compliance.features import FEATURES
+from wagtail_thgov.compliance.loader import (
+    STANDARDS_DIR,
+    StandardFile,
+    load_standard,
+    load_standards,
+    standard_files,
+)
+from wagtail_thgov.compliance.models import ChecklistItem, Standard
+from wagtail_thgov.installation import SETUP_STEPS
+from wagtail_thgov.metadata.inventory import thgov_page_models
+
+# From the project's reference sheet (checklists.yaml): items per standard.
+REFERENCE_COUNTS = {
+    ("gws", "2.0"): 42,
+    ("oia_s7", "2540"): 5,
+    ("oia_s9", "2540"): 8,
+    ("oia_s9_8", "2558-2560"): 8,
+    ("ita_oit", "2567"): 43,
+    ("ita_oit", "2568"): 26,
+}
+
+
+def all_items():
+    return [(standard_file, item) for standard_file in standard_files() for item in standard_file.items]
+
+
+def test_one_data_file_per_standard_and_edition_with_the_reference_item_counts():
+    counts = {(f.code, f.edition): len(f.items) for f in standard_files()}
+    assert counts == REFERENCE_COUNTS
+
+
+def test_ita_oit_lists_are_numbered_o1_upwards_without_gaps():
+    for standard_file in standard_files():
+        if standard_file.code == "ita_oit":
+            codes = [item["code"] for item in standard_file.items]
+            assert codes == [f"O{n}" for n in range(1, len(codes) + 1)]
+
+
+def test_every_item_has_the_fields_the_report_shows():
+    for _file, item in all_items():
+        assert item["name_th"] and item["name_en"] and item["requirement"], item["code"]
+        assert item["mandatory"] in (True, False, "unknown"), item["code"]
+        assert item["confidence"] in ("src", "partial", "recall"), item["code"]
+        assert item["fiscal_year"] in (None, "current", "previous"), item["code"]
+
+
+def test_data_files_document_their_format():
+    for path in STANDARDS_DIR.glob("*.json"):
+        about = " ".join(json.loads(path.read_text(encoding="utf-8"))["about"])
+        assert "satisfied_by" in about and "feature" in about and "confidence" in about
+
+
+def test_satisfied_by_names_installed_page_types_with_real_field_values():
+    page_models = set(thgov_page_models())
+    for _file, item in all_items():
+        for rule in item["satisfied_by"]:
+            if "feature" in rule:
+                assert rule["feature"] in FEATURES, (item["code"], rule)
+                continue
+            model = apps.get_model(rule["page_type"])
+            assert model in page_models, (item["code"], rule)
+            for name, value in rule.items():
+                if name == "page_type":
+                    continue
+                field = model._meta.get_field(name)
+                allowed = {str(choice) for choice, _label in field.choices} | ({""} if field.blank else set())
+                values = value if isinstance(value, list) else [value]
+                assert set(values) <= allowed, (item["code"], name, values)
+
+
+def test_page_type_declarations_name_items_that_exist():
+    codes = {item["code"] for _file, item in all_items()}
+    keyed = {f"{f.code}:{item['code']}" for f, item in all_items()} | {
+        f"{f.code}:{f.edition}:{item['code']}" for f, item in all_items()
+    }
+    for model in thgov_page_models():
+        for declaration in model.thgov_checklist_items:
+            assert declaration in codes or declaration in keyed, (model, declaration)
+
+
+def test_loader_is_a_setup_step():
+    assert "wagtail_thgov.compliance.loader.load_standards" in SETUP_STEPS
+
+
+@pytest.mark.django_db
+def test_loading_twice_creates_everything_once_then_changes_nothing():
+    created = load_standards()
+    assert created == len(REFERENCE_COUNTS) + sum(REFERENCE_COUNTS.values())
+    assert load_standards() == 0
+    for (code, edition), count in REFERENCE_COUNTS.items():
+        assert ChecklistItem.objects.filter(standard__code=code, standard__edition=edition).count() == count
+
+
+@pytest.mark.django_db
+def test_loaded_items_carry_confidence_mandatory_and_fiscal_year_rule():
+    load_standards()
+    o1 = ChecklistItem.objects.get(standard__code="ita_oit", standard__edition="2568", code="O1")
+    o6 = ChecklistItem.objects.get(standard__code="ita_oit", standard__edition="2568", code="O6")
+    gws = ChecklistItem.objects.get(standard__code="gws", code="GWS-B08")
+    assert (o1.confidence, o1.mandatory, o1.is_confirmed) == ("src", True, True)
+    assert (o6.confidence, o6.is_confirmed, o6.fiscal_year_rule) == ("recall", False, "current")
+    assert gws.mandatory is None  # "unknown" in the reference sheet
+
+
+@pytest.mark.django_db
+def test_a_new_edition_is_added_without_touching_the_old_one():
+    load_standards()
+    old_items = {item.pk: item.name_th for item in ChecklistItem.objects.filter(standard__edition="2568")}
+    base = next(f for f in standard_files() if (f.code, f.edition) == ("ita_oit", "2568"))
+    data = dict(base.data, edition="2569", short_name="ITA/OIT 2569", item_count=None)
+    data["items"] = [dict(item, name_th=item["name_th"] + " (ฉบับใหม่)") for item in base.items]
+    changed = load_standard(StandardFile("ita_oit_2569.json", data))
+    assert changed == 1 + len(base.items)
+    assert {
+        item.pk: item.name_th for item in ChecklistItem.objects.filter(standard__edition="2568")
+    } == old_items
+    assert Standard.objects.filter(code="ita_oit").count() == 3
+
+
+@pytest.mark.django_db
+def test_a_corrected_item_is_updated_in_place():
+    load_standards()
+    base = next(f for f in standard_files() if f.code == "oia_s7")
+    items = [dict(item) for item in base.items]
+    items[0]["requirement"] = "ปรับถ้อยคำ"
+    item_pk = ChecklistItem.objects.get(standard__code="oia_s7", code=items[0]["code"]).pk
+    assert load_standard(dataclasses.replace(base, data=dict(base.data, items=items))) == 1
+    assert ChecklistItem.objects.get(pk=item_pk).requirement == "ปรับถ้อยคำ"

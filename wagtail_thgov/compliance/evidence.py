@@ -1,0 +1,285 @@
+"""Gather a site's evidence for checklist items, as a stream of ``evaluator.Evidence``.
+
+Where evidence comes from:
+1. pages of the types (and kinds) an item's ``satisfied_by`` names in its data file,
+2. pages whose type declares the item in ``thgov_checklist_items`` (``"CODE"``, ``"STANDARD:CODE"``
+   or ``"STANDARD:EDITION:CODE"``),
+3. pages whose editors ticked the item in the Metadata tab (``checklist_items``),
+4. manual evidence a webmaster recorded for the site,
+5. features of the website (``features.FEATURES``).
+
+The number of queries does not depend on the number of pages: one per page type involved (rows are
+streamed, certification is a subquery), plus one each for ticks, view restrictions, certifiers and
+manual evidence, plus the feature checks.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.db.models import CharField, OuterRef, Q, Subquery, Value
+from wagtail.models import PageViewRestriction, TaskState
+
+from ..metadata.inventory import thgov_page_models
+from ..thai import fiscal_year_of
+from . import evaluator
+from .features import FeatureContext, feature_evidence
+
+RULE_KEYS = {"page_type", "category", "feature"}
+
+
+@dataclass(frozen=True)
+class PageRule:
+    """Pages of one type that serve an item: all of them, or those whose fields have given values."""
+
+    item_pk: int
+    filters: tuple[tuple[str, frozenset], ...] = ()
+
+    def matches(self, row: dict) -> bool:
+        return all(str(row[name]) in values for name, values in self.filters)
+
+
+def rule_filters(rule: dict) -> tuple[tuple[str, frozenset], ...]:
+    """``{"page_type": …, "kind": "a"}`` → ``(("kind", {"a"}),)``; a value may be a list."""
+    filters = []
+    for name, value in sorted(rule.items()):
+        if name in RULE_KEYS:
+            continue
+        values = value if isinstance(value, list) else [value]
+        filters.append((name, frozenset(str(v) for v in values)))
+    return tuple(filters)
+
+
+def declaration_matches(declaration: str, item) -> bool:
+    """Whether a page type's ``thgov_checklist_items`` entry names ``item``."""
+    parts = declaration.split(":")
+    if len(parts) == 1:
+        return item.code == parts[0]
+    if len(parts) == 2:
+        return (item.standard.code, item.code) == tuple(parts)
+    return (item.standard.code, item.standard.edition, item.code) == tuple(parts)
+
+
+@dataclass
+class EvidencePlan:
+    """Which page types and features to look at for a set of items."""
+
+    page_rules: dict  # model -> [PageRule]
+    features: dict  # feature name -> [item pk]
+
+
+def plan_for(items: Iterable, models=None) -> EvidencePlan:
+    """Resolve the items' default rules and the page types' declarations; no queries."""
+    models = list(models if models is not None else thgov_page_models())
+    page_rules = defaultdict(list)
+    features = defaultdict(list)
+    for item in items:
+        for rule in item.satisfied_by or []:
+            if "feature" in rule:
+                features[rule["feature"]].append(item.pk)
+            elif "page_type" in rule:
+                try:
+                    model = apps.get_model(rule["page_type"])
+                except (LookupError, ValueError):
+                    continue  # a page type that is not installed satisfies nothing
+                page_rules[model].append(PageRule(item.pk, rule_filters(rule)))
+            elif "category" in rule:
+                for model in models:
+                    if model.thgov_category == rule["category"]:
+                        page_rules[model].append(PageRule(item.pk, rule_filters(rule)))
+        for model in models:
+            if any(declaration_matches(entry, item) for entry in model.thgov_checklist_items):
+                page_rules[model].append(PageRule(item.pk))
+    return EvidencePlan(dict(page_rules), dict(features))
+
+
+def ticked_items(root, item_pks: set, models=None) -> dict:
+    """``{model: {page pk: [item pk, …]}}`` of items ticked on pages under ``root``, in one query."""
+    querysets = []
+    by_label = {}
+    for model in models if models is not None else thgov_page_models():
+        field = model._meta.get_field("checklist_items")
+        page_column = field.m2m_field_name()
+        item_column = field.m2m_reverse_field_name()
+        by_label[model._meta.label] = model
+        querysets.append(
+            field.remote_field.through.objects.filter(**{f"{page_column}__path__startswith": root.path})
+            .annotate(model_label=Value(model._meta.label, output_field=CharField()))
+            .values_list(f"{page_column}_id", f"{item_column}_id", "model_label")
+        )
+    if not querysets:
+        return {}
+    rows = querysets[0].union(*querysets[1:], all=True) if len(querysets) > 1 else querysets[0]
+    ticks = defaultdict(lambda: defaultdict(list))
+    for page_pk, item_pk, label in rows:
+        if item_pk in item_pks:
+            ticks[by_label[label]][page_pk].append(item_pk)
+    return ticks
+
+
+def ticked_pages(model):
+    """A subquery of the pages of ``model`` with any checklist item ticked."""
+    field = model._meta.get_field("checklist_items")
+    return field.remote_field.through.objects.values(f"{field.m2m_field_name()}_id")
+
+
+def certifier_names() -> dict:
+    """Names of everyone who ever approved a certification task, by user pk (a short list: the approvers)."""
+    from ..workflows.models import CertificationTask
+
+    User = get_user_model()
+    approvers = TaskState.objects.filter(
+        status=TaskState.STATUS_APPROVED, task__in=CertificationTask.objects.all()
+    ).values("finished_by_id")
+    return {
+        user.pk: user.get_full_name() or user.get_username() for user in User.objects.filter(pk__in=approvers)
+    }
+
+
+def _certification(column):
+    """The latest approved certification of the page's live revision (as ``workflows.certification``)."""
+    from ..workflows.models import CertificationTask
+
+    states = TaskState.objects.filter(
+        revision_id=OuterRef("live_revision_id"),
+        status=TaskState.STATUS_APPROVED,
+        task__in=CertificationTask.objects.all(),
+    ).order_by("-finished_at", "-pk")
+    return Subquery(states.values(column)[:1])
+
+
+class SiteEvidence:
+    """The evidence of one site, produced lazily so that ``evaluate`` can keep only what it needs."""
+
+    def __init__(self, site, items: Iterable):
+        self.site = site
+        self.items = list(items)
+        self.root = site.root_page
+        self.root_url = site.root_url
+
+    def page_url(self, url_path: str) -> str:
+        return self.root_url + url_path[len(self.root.url_path) - 1 :]
+
+    def __iter__(self) -> Iterator[evaluator.Evidence]:
+        item_pks = {item.pk for item in self.items}
+        models = thgov_page_models()
+        plan = plan_for(self.items, models)
+        ticks = ticked_items(self.root, item_pks, models) if self.items else {}
+        involved = [model for model in models if model in plan.page_rules or model in ticks]
+        if involved:
+            restricted = list(
+                PageViewRestriction.objects.filter(page__path__startswith=self.root.path).values_list(
+                    "page__path", flat=True
+                )
+            )
+            names = certifier_names()
+            for model in involved:
+                yield from self.page_evidence(
+                    model, plan.page_rules.get(model, []), ticks.get(model, {}), restricted, names
+                )
+        yield from self.manual_evidence(item_pks)
+        yield from self.feature_evidence(plan.features)
+
+    def page_evidence(self, model, rules, ticks, restricted, names):
+        """Evidence from the pages of one type: one streamed query."""
+        filter_fields = sorted({name for rule in rules for name, _values in rule.filters})
+        date_field = model.thgov_document_date_field
+        fields = [
+            "pk",
+            "title",
+            "path",
+            "url_path",
+            "live",
+            "expired",
+            "first_published_at",
+            "last_published_at",
+            "latest_revision_created_at",
+            "fiscal_year",
+            "review_by",
+            *filter_fields,
+        ]
+        if date_field:
+            fields.append(date_field)
+        queryset = (
+            model.objects.filter(path__startswith=self.root.path, alias_of__isnull=True)
+            .annotate(
+                certified_at=_certification("finished_at"), certifier_id=_certification("finished_by_id")
+            )
+            .values(*fields, "certified_at", "certifier_id")
+            .order_by()
+        )
+        if not any(not rule.filters for rule in rules):
+            # Only some pages of this type can be evidence: narrow the query to them in SQL too.
+            condition = Q(pk__in=ticked_pages(model)) if ticks else Q(pk__in=[])
+            for rule in rules:
+                condition |= Q(**{f"{name}__in": list(values) for name, values in rule.filters})
+            queryset = queryset.filter(condition)
+        for row in queryset.iterator(chunk_size=2000):
+            item_pks = [rule.item_pk for rule in rules if rule.matches(row)] + ticks.get(row["pk"], [])
+            if not item_pks:
+                continue
+            dated = (row.get(date_field) if date_field else None) or row["first_published_at"]
+            fiscal_year = row["fiscal_year"] or fiscal_year_of(dated or row["latest_revision_created_at"])
+            for item_pk in dict.fromkeys(item_pks):
+                yield evaluator.Evidence(
+                    item_key=item_pk,
+                    title=row["title"],
+                    url=self.page_url(row["url_path"]),
+                    source=evaluator.PAGE,
+                    live=row["live"],
+                    public=not any(row["path"].startswith(path) for path in restricted),
+                    expired=row["expired"],
+                    certified_at=row["certified_at"],
+                    certifier_name=names.get(row["certifier_id"], ""),
+                    last_updated=row["last_published_at"] or row["latest_revision_created_at"],
+                    fiscal_year=fiscal_year,
+                    review_by=row["review_by"],
+                    object_id=row["pk"],
+                )
+
+    def manual_evidence(self, item_pks):
+        """What webmasters recorded for this site: one query."""
+        from .models import ManualEvidence
+
+        if not item_pks:
+            return
+        records = ManualEvidence.objects.filter(site=self.site, item_id__in=item_pks).select_related(
+            "recorded_by"
+        )
+        for record in records:
+            user = record.recorded_by
+            yield evaluator.Evidence(
+                item_key=record.item_id,
+                title=record.title,
+                url=record.url,
+                source=evaluator.MANUAL,
+                needs_certification=False,
+                certified_at=record.updated_at,
+                certifier_name=(user.get_full_name() or user.get_username()) if user else "",
+                last_updated=record.updated_at,
+                fiscal_year=record.fiscal_year or fiscal_year_of(record.updated_at),
+                review_by=record.review_by,
+                object_id=record.pk,
+                note=record.note,
+            )
+
+    def feature_evidence(self, features: dict):
+        """Features of the website, each checked once for all the items it serves."""
+        context = FeatureContext(self.site)
+        for name, item_pks in features.items():
+            for title, url in feature_evidence(name, context):
+                for item_pk in item_pks:
+                    yield evaluator.Evidence(
+                        item_key=item_pk,
+                        title=title,
+                        url=url,
+                        source=evaluator.FEATURE,
+                        needs_certification=False,
+                    )
+
+
+def gather_evidence(site, items) -> SiteEvidence:
+    """The evidence of ``site`` for ``items``: an iterable that runs its queries when iterated."""
+    return SiteEvidence(site, items)

@@ -1,0 +1,300 @@
+"""The compliance workbook (openpyxl, write-only so memory stays flat): a summary sheet and one sheet
+per standard; ITA/OIT sheets laid out like the OIT submission (item, URLs, explanation).
+
+Every text cell goes through ``safe_cell_text``: text that a spreadsheet would run as a formula is
+always written as text.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from ..thai import current_fiscal_year, thai_date, thai_datetime
+from .evaluator import MET, MISSING, PENDING, STALE
+from .models import Confidence, FiscalYearRule, Layout
+
+# Text starting with one of these is a formula (or becomes one) in Excel, LibreOffice or Google Sheets.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+FONT_NAME = "Tahoma"  # on every Windows, macOS and LibreOffice installation, and it renders Thai well
+FONT = Font(name=FONT_NAME, size=10)
+TITLE_FONT = Font(name=FONT_NAME, size=14, bold=True)
+HEADER_FONT = Font(name=FONT_NAME, size=10, bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+LINK_FONT = Font(name=FONT_NAME, size=10, color="0563C1", underline="single")
+WRAP = Alignment(wrap_text=True, vertical="top")
+NO_WRAP = Alignment(wrap_text=False, vertical="top")
+HEADER_ROW = 3
+OIT_URL_COLUMNS = 5
+INVALID_SHEET_CHARACTERS = re.compile(r"[\[\]:*?/\\]")
+
+
+def safe_cell_text(value) -> str:
+    """``value`` as spreadsheet text that can never run as a formula.
+
+    Text that starts like a formula (``=``, ``+``, ``-``, ``@``, tab, carriage return) gets the
+    spreadsheet's own "this is text" mark, a leading apostrophe; anything else is returned as it is.
+    """
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def status_labels():
+    return {MET: _("Met"), PENDING: _("Pending"), STALE: _("Out of date"), MISSING: _("Missing")}
+
+
+def mandatory_label(value) -> str:
+    return {True: _("Yes"), False: _("No"), None: _("Not stated")}[value]
+
+
+def confidence_label(item) -> str:
+    """Where the fact comes from; partial and recall items say they are unconfirmed."""
+    if item.is_local:
+        return _("Local item")
+    if item.confidence == Confidence.SOURCE:
+        return _("Confirmed by a source")
+    return _("Unconfirmed: %(detail)s") % {"detail": Confidence(item.confidence).label}
+
+
+class SheetWriter:
+    """Rows of one write-only sheet, every cell in the Thai-capable font."""
+
+    def __init__(self, workbook, title, headings_and_widths, info_lines, row_count):
+        self.sheet = workbook.create_sheet(title)
+        self.columns = len(headings_and_widths)
+        for index, (_heading, width) in enumerate(headings_and_widths, start=1):
+            self.sheet.column_dimensions[get_column_letter(index)].width = width
+        # Write-only sheets take their layout before the first row.
+        self.sheet.freeze_panes = f"A{HEADER_ROW + 1}"
+        last_column = get_column_letter(self.columns)
+        self.sheet.auto_filter.ref = f"A{HEADER_ROW}:{last_column}{HEADER_ROW + max(row_count, 1)}"
+        title_line, *other_lines = info_lines
+        self.sheet.append([self.text(title_line, TITLE_FONT, alignment=NO_WRAP)])
+        self.sheet.append([self.text(" · ".join(other_lines), alignment=NO_WRAP)])
+        self.sheet.append(
+            [self.text(heading, HEADER_FONT, HEADER_FILL) for heading, _width in headings_and_widths]
+        )
+
+    def text(self, value, font=FONT, fill=None, link=None, alignment=WRAP):
+        text = safe_cell_text(value)
+        cell = WriteOnlyCell(self.sheet, value=text)
+        if text != ("" if value is None else str(value)):
+            # The apostrophe is the guard: Excel and LibreOffice keep it as the cell's "quote prefix".
+            cell.value = text[1:]
+            cell.data_type = "s"
+            cell.quotePrefix = True
+        cell.font = font
+        cell.alignment = alignment
+        if fill is not None:
+            cell.fill = fill
+        if link:
+            cell.hyperlink = link
+            cell.font = LINK_FONT
+        return cell
+
+    def number(self, value):
+        cell = WriteOnlyCell(self.sheet, value=value)
+        cell.font = FONT
+        cell.alignment = WRAP
+        return cell
+
+    def append(self, cells):
+        self.sheet.append(cells)
+
+
+def sheet_title(name: str, used: set) -> str:
+    """A valid, unique sheet title (at most 31 characters, none of ``[]:*?/\\``)."""
+    base = INVALID_SHEET_CHARACTERS.sub("-", name)[:31] or "Sheet"
+    title, number = base, 2
+    while title.lower() in used:
+        suffix = f" ({number})"
+        title, number = base[: 31 - len(suffix)] + suffix, number + 1
+    used.add(title.lower())
+    return title
+
+
+@dataclass(frozen=True)
+class WorkbookContext:
+    site_name: str
+    generated_at: object
+    fiscal_year: int
+
+    @property
+    def lines(self) -> list[str]:
+        return [
+            _("Site: %(site)s") % {"site": self.site_name},
+            _("Generated on %(when)s") % {"when": thai_datetime(self.generated_at)},
+            _("Current fiscal year: B.E. %(year)s") % {"year": self.fiscal_year},
+        ]
+
+
+def write_summary(workbook, results, context, title):
+    columns = [
+        (_("Standard"), 44),
+        (_("Edition"), 12),
+        (_("Sheet"), 24),
+        (_("Items"), 10),
+        (_("Met"), 10),
+        (_("Pending"), 12),
+        (_("Out of date"), 12),
+        (_("Missing"), 10),
+        (_("Score (%)"), 12),
+        (_("Unconfirmed items"), 16),
+    ]
+    writer = SheetWriter(
+        workbook,
+        title,
+        columns,
+        [_("Compliance checklist"), *context.lines],
+        len(results),
+    )
+    for result in results:
+        score = result.score
+        writer.append(
+            [
+                writer.text(result.standard.title_th),
+                writer.text(result.standard.edition),
+                writer.text(result.sheet_title),
+                writer.number(score.total),
+                writer.number(score.met),
+                writer.number(score.by_status[PENDING]),
+                writer.number(score.by_status[STALE]),
+                writer.number(score.by_status[MISSING]),
+                writer.number(score.percent),
+                writer.number(result.unconfirmed_count),
+            ]
+        )
+
+
+def evidence_text(finding) -> str:
+    """One piece of evidence in words: title, certifier and dates (B.E.)."""
+    evidence = finding.evidence
+    parts = [evidence.title]
+    if evidence.certifier_name:
+        parts.append(_("certified by %(name)s") % {"name": evidence.certifier_name})
+    if evidence.certified_at and evidence.needs_certification:
+        parts.append(_("on %(date)s") % {"date": thai_date(evidence.certified_at)})
+    if evidence.last_updated:
+        parts.append(_("updated %(date)s") % {"date": thai_date(evidence.last_updated)})
+    if evidence.note:
+        parts.append(evidence.note)
+    return " – ".join(parts)
+
+
+def write_checklist_sheet(workbook, result, context, title):
+    labels = status_labels()
+    rules = dict(FiscalYearRule.choices)
+    columns = [
+        (_("Code"), 18),
+        (_("Item"), 40),
+        (_("Item (English)"), 32),
+        (_("Requirement"), 44),
+        (_("Mandatory"), 11),
+        (_("Evidence year"), 18),
+        (_("Status"), 13),
+        (_("Reason"), 40),
+        (_("Data confidence"), 26),
+        (_("Evidence"), 40),
+        (_("URL"), 40),
+        (_("Certified by"), 22),
+        (_("Certified on"), 18),
+        (_("Last updated"), 18),
+        (_("Other evidence"), 50),
+        (_("Pieces of evidence"), 12),
+    ]
+    writer = SheetWriter(
+        workbook, title, columns, [result.standard.title_th, *context.lines], len(result.statuses)
+    )
+    for status in result.statuses:
+        item = status.item
+        best = status.findings[0].evidence if status.findings else None
+        others = "\n".join(finding.evidence.url or finding.evidence.title for finding in status.findings[1:])
+        writer.append(
+            [
+                writer.text(item.code),
+                writer.text(item.name_th),
+                writer.text(item.name_en),
+                writer.text(item.requirement),
+                writer.text(mandatory_label(item.mandatory)),
+                writer.text(rules.get(item.fiscal_year_rule, "")),
+                writer.text(labels[status.status]),
+                writer.text(status.reason),
+                writer.text(confidence_label(item)),
+                writer.text(best.title if best else ""),
+                writer.text(best.url if best else "", link=best.url if best and best.url else None),
+                writer.text(best.certifier_name if best else ""),
+                writer.text(thai_date(best.certified_at) if best and best.needs_certification else ""),
+                writer.text(thai_date(best.last_updated) if best else ""),
+                writer.text(others),
+                writer.number(status.evidence_count),
+            ]
+        )
+
+
+def write_oit_sheet(workbook, result, context, title):
+    """Laid out like the OIT submission: item, topic, URL(s), explanation; then the checklist's own columns."""
+    labels = status_labels()
+    columns = [
+        (_("Item"), 8),
+        (_("Topic"), 48),
+        *[(_("URL %(number)s") % {"number": n}, 36) for n in range(1, OIT_URL_COLUMNS + 1)],
+        (_("Explanation"), 60),
+        (_("Status"), 13),
+        (_("Reason"), 40),
+        (_("Data confidence"), 26),
+    ]
+    writer = SheetWriter(
+        workbook, title, columns, [result.standard.title_th, *context.lines], len(result.statuses)
+    )
+    for status in result.statuses:
+        met = [finding for finding in status.findings if finding.status == MET and finding.evidence.url]
+        urls = [finding.evidence.url for finding in met][:OIT_URL_COLUMNS]
+        urls += [""] * (OIT_URL_COLUMNS - len(urls))
+        explanation = "\n".join(evidence_text(finding) for finding in met[:OIT_URL_COLUMNS])
+        writer.append(
+            [
+                writer.text(status.item.code),
+                writer.text(status.item.name_th),
+                *[writer.text(url, link=url or None) for url in urls],
+                writer.text(explanation),
+                writer.text(labels[status.status]),
+                writer.text(status.reason),
+                writer.text(confidence_label(status.item)),
+            ]
+        )
+
+
+@dataclass(frozen=True)
+class TitledResult:
+    """A standard's result with the title of its sheet."""
+
+    result: object
+    sheet_title: str
+
+    def __getattr__(self, name):
+        return getattr(self.result, name)
+
+
+def write_workbook(output, results, site_name: str, generated_at=None):
+    """Write the workbook of ``results`` (``results.StandardResult`` list) to ``output`` (a path or file)."""
+    generated_at = generated_at or timezone.now()
+    context = WorkbookContext(site_name, generated_at, current_fiscal_year(generated_at))
+    workbook = Workbook(write_only=True)
+    workbook.properties.title = _("Compliance checklist")
+    workbook.properties.subject = site_name
+    workbook.properties.creator = "wagtail-thgov"
+    titles = set()
+    summary_title = sheet_title(_("Summary"), set())
+    titles.add(summary_title.lower())
+    titled = [TitledResult(result, sheet_title(str(result.standard), titles)) for result in results]
+    write_summary(workbook, titled, context, summary_title)
+    for entry in titled:
+        writer = write_oit_sheet if entry.standard.layout == Layout.OIT else write_checklist_sheet
+        writer(workbook, entry.result, context, entry.sheet_title)
+    workbook.save(output)

@@ -1,0 +1,150 @@
+"""Features the plugin gives a site, as checklist evidence: ``{"feature": "<name>"}`` in a data file.
+
+A feature check takes a ``FeatureContext`` (the site, with its municipality settings loaded once) and
+returns ``(title, url)`` pairs, empty when the site lacks the feature. Other subpackages add their own
+with ``@register_feature("name", label)``; each check runs a fixed number of queries.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.conf import settings
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Feature:
+    """A feature of the website that can satisfy checklist items."""
+
+    name: str
+    label: str
+    check: Callable
+
+
+FEATURES: dict[str, Feature] = {}
+
+
+def register_feature(name: str, label):
+    """Decorator: register ``check(context) -> [(title, url), …]`` as feature ``name``."""
+
+    def decorator(check):
+        FEATURES[name] = Feature(name, label, check)
+        return check
+
+    return decorator
+
+
+class FeatureContext:
+    """What feature checks read about one site, each fetched at most once."""
+
+    def __init__(self, site):
+        self.site = site
+
+    @property
+    def root_url(self) -> str:
+        return self.site.root_url
+
+    @cached_property
+    def municipality(self):
+        from ..site_settings.models import MunicipalitySettings
+
+        return MunicipalitySettings.objects.filter(site=self.site).first()
+
+    def url(self, path: str) -> str:
+        return self.root_url + path
+
+
+def feature_evidence(name: str, context: FeatureContext) -> list[tuple[str, str]]:
+    """``(title, url)`` pairs of feature ``name`` on the context's site; empty for an unknown feature."""
+    feature = FEATURES.get(name)
+    return list(feature.check(context)) if feature else []
+
+
+def _url_or_none(name):
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
+
+
+@register_feature("site_map", _("Site map page"))
+def site_map(context):
+    from ..pages.home import SiteMapPage
+
+    page = (
+        SiteMapPage.objects.live()
+        .public()
+        .descendant_of(context.site.root_page, inclusive=True)
+        .order_by("path")
+        .first()
+    )
+    return [(page.title, page.get_full_url())] if page else []
+
+
+@register_feature("sitemap_xml", _("sitemap.xml for search engines"))
+def sitemap_xml(context):
+    path = _url_or_none("thgov_sitemap")
+    return [("sitemap.xml", context.url(path))] if path else []
+
+
+@register_feature("search", _("Site search"))
+def search(context):
+    path = _url_or_none("thgov_search")
+    if path is None:
+        try:
+            match = resolve("/search/")
+        except Resolver404:
+            return []
+        if match.url_name == "wagtail_serve":
+            return []
+        path = "/search/"
+    return [(str(_("Site search")), context.url(path))]
+
+
+@register_feature("contact_channels", _("Contact channels in the municipality settings"))
+def contact_channels(context):
+    municipality = context.municipality
+    if (
+        municipality is None
+        or not municipality.address.strip()
+        or not (municipality.phone or municipality.email)
+    ):
+        return []
+    return [(str(_("Contact channels in the website footer")), context.url("/"))]
+
+
+@register_feature("location_map", _("Map of the office location"))
+def location_map(context):
+    municipality = context.municipality
+    link = municipality.map_link if municipality else ""
+    return [(str(_("Map of the office location")), link)] if link else []
+
+
+@register_feature("social_media", _("Social-media channels in the municipality settings"))
+def social_media(context):
+    municipality = context.municipality
+    if municipality is None:
+        return []
+    return [(str(link), link.url) for link in municipality.social_links.all()]
+
+
+@register_feature("last_updated_date", _("Last-updated date shown on every page"))
+def last_updated_date(context):
+    # Every thgov page template shows the date its live version was published (metadata box).
+    return [(str(_("Last-updated date shown on every page")), context.url("/"))]
+
+
+@register_feature("https", _("Served over https"))
+def https(context):
+    if context.site.port == 443 or getattr(settings, "SECURE_SSL_REDIRECT", False):
+        return [(str(_("Served over https")), context.url("/"))]
+    return []
+
+
+@register_feature("go_th_domain", _("Government domain name (.go.th)"))
+def go_th_domain(context):
+    if context.site.hostname.lower().rstrip(".").endswith(".go.th"):
+        return [(context.site.hostname, context.url("/"))]
+    return []

@@ -1,0 +1,97 @@
+"""Admin panels of the checklist: the checklist tick boxes of a page's Metadata tab and the dashboard score.
+
+Only ``models`` is imported at module level: the metadata mixin imports ``ChecklistItemsPanel`` from here.
+"""
+
+from django import forms
+from django.db.models import Q
+from django.forms.models import ModelChoiceIterator
+from django.urls import reverse
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.components import Component
+
+from .models import ChecklistItem, Standard
+
+
+def latest_editions(standards) -> list:
+    """The newest edition of each standard code (ITA/OIT 2568 rather than 2567)."""
+    newest = {}
+    for standard in standards:
+        current = newest.get(standard.code)
+        if current is None or _edition_key(standard.edition) > _edition_key(current.edition):
+            newest[standard.code] = standard
+    return list(newest.values())
+
+
+def _edition_key(edition: str):
+    return tuple(int(part) if part.isdigit() else part for part in edition.replace("-", ".").split("."))
+
+
+class GroupedItemChoiceIterator(ModelChoiceIterator):
+    """Checklist items grouped under their standard, for grouped check boxes."""
+
+    def __iter__(self):
+        groups = {}
+        for item in self.queryset:
+            groups.setdefault(str(item.standard), []).append(self.choice(item))
+        yield from groups.items()
+
+
+def item_label(item) -> str:
+    return f"{item.code} {item.name_th}"
+
+
+def items_to_offer(site, selected_pks=()):
+    """What an editor may tick: the newest edition of each standard, the site's local items, and what
+    the page already has ticked."""
+    latest = latest_editions(Standard.objects.all())
+    condition = Q(site__isnull=True, standard__in=latest) | Q(pk__in=list(selected_pks))
+    if site is not None:
+        condition |= Q(site=site)
+    return ChecklistItem.objects.filter(condition).select_related("standard")
+
+
+class ChecklistItemsPanel(FieldPanel):
+    """Tick boxes for the checklist items a page serves besides its type's defaults, filtered to the
+    page's site and the current editions."""
+
+    def __init__(self, field_name="checklist_items", **kwargs):
+        kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        super().__init__(field_name, **kwargs)
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            field = self.form.fields.get(self.field_name) if self.form is not None else None
+            if field is None:
+                return
+            page = self.instance
+            parent = getattr(self.form, "parent_page", None)
+            site = page.get_site() if page.pk else (parent.get_site() if parent is not None else None)
+            selected = [item.pk for item in page.checklist_items.all()] if page.pk else ()
+            field.iterator = GroupedItemChoiceIterator
+            field.label_from_instance = item_label
+            field.queryset = items_to_offer(site, selected)
+
+
+class ComplianceScorePanel(Component):
+    """Dashboard panel: the score of the request's site per standard, for webmasters and superusers."""
+
+    name = "thgov_compliance"
+    order = 130
+    template_name = "wagtail_thgov/compliance/dashboard_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        from .permissions import report_site
+        from .results import site_results
+
+        site = report_site(self.request)
+        results = site_results(site) if site is not None else []
+        return {
+            "site": site,
+            "results": results,
+            "report_url": reverse("thgov_compliance_report"),
+        }

@@ -1,0 +1,346 @@
+"""Admin views: the compliance report (Reports menu), its workbook download, and the viewsets for local
+items and manual evidence. The views gather inputs and render; ``results`` does the work."""
+
+import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import django_filters
+from django.contrib.contenttypes.models import ContentType
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.views.reports import ReportView
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.models import Page, Site
+
+from ..thai import current_fiscal_year, thai_datetime
+from .evaluator import MET, MISSING, PENDING, STALE, ItemStatus
+from .evidence import plan_for
+from .export import confidence_label, status_labels, write_workbook
+from .forms import LocalItemForm, ManualEvidenceForm
+from .models import ChecklistItem, ManualEvidence, Standard
+from .permissions import report_site, report_sites
+from .results import site_results, standard_result
+
+MANUAL_EVIDENCE_ADD_URL = "thgov_manual_evidence:add"
+
+
+def site_display_name(site) -> str:
+    from ..site_settings.models import MunicipalitySettings
+
+    settings = MunicipalitySettings.objects.filter(site=site).first()
+    return settings.display_name if settings else (site.site_name or site.hostname)
+
+
+@dataclass
+class ReportRow:
+    """One row of the report: the item's status and what a webmaster can do about it."""
+
+    status: ItemStatus
+    actions: list = field(default_factory=list)
+
+    @property
+    def item(self):
+        return self.status.item
+
+    @property
+    def status_label(self) -> str:
+        return status_labels()[self.status.status]
+
+    @property
+    def confidence(self) -> str:
+        return confidence_label(self.item)
+
+    @property
+    def more_evidence(self) -> int:
+        return self.status.evidence_count - len(self.status.findings)
+
+
+def create_actions(site, statuses) -> dict:
+    """``{item pk: [(label, url), …]}``: "add a page of type X here" for each page type that would
+    satisfy a missing item, where the site has a place for it (one query), and "record evidence kept
+    elsewhere"."""
+    unmet = [status.item for status in statuses if not status.met]
+    plan = plan_for(unmet)
+    models_by_item = defaultdict(list)
+    for model, rules in plan.page_rules.items():
+        for rule in rules:
+            if model not in models_by_item[rule.item_pk]:
+                models_by_item[rule.item_pk].append(model)
+    parent_models = {
+        parent
+        for models in models_by_item.values()
+        for m in models
+        for parent in m.allowed_parent_page_models()
+    }
+    parent_types = {ContentType.objects.get_for_model(model).pk: model for model in parent_models}
+    parents = {}
+    for pk, content_type_id in (
+        Page.objects.descendant_of(site.root_page, inclusive=True)
+        .filter(content_type_id__in=list(parent_types))
+        .order_by("path")
+        .values_list("pk", "content_type_id")
+    ):
+        parents.setdefault(parent_types[content_type_id], pk)
+    actions = {}
+    for item in unmet:
+        links = []
+        for model in models_by_item.get(item.pk, []):
+            parent_pk = next((parents[p] for p in model.allowed_parent_page_models() if p in parents), None)
+            if parent_pk is not None:
+                url = reverse(
+                    "wagtailadmin_pages:add", args=(model._meta.app_label, model._meta.model_name, parent_pk)
+                )
+                links.append((_("Add a %(type)s") % {"type": model._meta.verbose_name}, url))
+        query = urlencode({"item": item.pk, "site": site.pk})
+        links.append((_("Record evidence kept elsewhere"), f"{reverse(MANUAL_EVIDENCE_ADD_URL)}?{query}"))
+        actions[item.pk] = links
+    return actions
+
+
+STATUS_CHOICES = [
+    (MET, _("Met")),
+    (PENDING, _("Pending")),
+    (STALE, _("Out of date")),
+    (MISSING, _("Missing")),
+]
+
+
+class ComplianceFilterSet(WagtailFilterSet):
+    standard = django_filters.ModelChoiceFilter(
+        label=_("Standard"), queryset=Standard.objects.all(), method="keep", empty_label=None
+    )
+    site = django_filters.ModelChoiceFilter(label=_("Site"), queryset=Site.objects.none(), method="keep")
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=STATUS_CHOICES, method="keep")
+
+    class Meta:
+        model = ChecklistItem
+        fields = []
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        self.filters["site"].queryset = report_sites(request.user)
+
+    def keep(self, queryset, name, value):
+        # The report evaluates items in Python; the view reads the chosen values itself.
+        return queryset
+
+
+class ItemColumn(Column):
+    cell_template_name = "wagtail_thgov/compliance/cells/item.html"
+
+
+class StatusColumn(Column):
+    cell_template_name = "wagtail_thgov/compliance/cells/status.html"
+
+
+class EvidenceColumn(Column):
+    cell_template_name = "wagtail_thgov/compliance/cells/evidence.html"
+
+
+class ActionsColumn(Column):
+    cell_template_name = "wagtail_thgov/compliance/cells/actions.html"
+
+
+class ComplianceReportView(ReportView):
+    """The checklist of one standard on one site: score, then each item's status, reason and evidence."""
+
+    page_title = _("Compliance checklist")
+    header_icon = "tasks"
+    index_url_name = "thgov_compliance_report"
+    index_results_url_name = "thgov_compliance_report_results"
+    results_template_name = "wagtail_thgov/compliance/report_results.html"
+    filterset_class = ComplianceFilterSet
+    paginate_by = 200
+    columns = [
+        ItemColumn("item", label=_("Item")),
+        StatusColumn("status", label=_("Status")),
+        Column("status.reason", label=_("Reason")),
+        EvidenceColumn("evidence", label=_("Evidence")),
+        ActionsColumn("actions", label=_("What to do")),
+    ]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not report_sites(request.user).exists():
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def choice(self, name):
+        if self.filters is not None and self.filters.is_valid():
+            return self.filters.form.cleaned_data.get(name)
+        return None
+
+    @cached_property
+    def site(self):
+        return self.choice("site") or report_site(self.request, self.request.GET.get("site", ""))
+
+    @cached_property
+    def standard(self):
+        return self.choice("standard") or Standard.objects.first()
+
+    @cached_property
+    def result(self):
+        return standard_result(self.site, self.standard) if self.standard and self.site else None
+
+    def get_queryset(self):
+        if self.result is None:
+            return []
+        actions = create_actions(self.site, self.result.statuses)
+        wanted = self.choice("status")
+        return [
+            ReportRow(status, actions.get(status.item.pk, []))
+            for status in self.result.statuses
+            if not wanted or status.status == wanted
+        ]
+
+    def get_filtered_queryset(self):
+        return self.get_queryset()
+
+    @cached_property
+    def header_buttons(self):
+        if self.site is None:
+            return []
+        url = reverse("thgov_compliance_export") + "?" + urlencode({"site": self.site.pk})
+        return [HeaderButton(_("Download workbook (.xlsx)"), url=url, icon_name="download")]
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        standard = self.standard
+        context.update(
+            {
+                "result": self.result,
+                "report_site": self.site,
+                "status_counts": [
+                    (label, self.result.score.by_status[code]) for code, label in status_labels().items()
+                ]
+                if self.result
+                else [],
+                "current_fiscal_year": current_fiscal_year(),
+                "edition_is_old": bool(
+                    standard and standard.fiscal_years and current_fiscal_year() not in standard.fiscal_years
+                ),
+            }
+        )
+        return context
+
+
+def export_workbook(request):
+    """Download the workbook of every standard for one site (``?site=``)."""
+    site = report_site(request, request.GET.get("site", ""))
+    if site is None:
+        return permission_denied(request)
+    generated_at = timezone.now()
+    output = io.BytesIO()
+    write_workbook(output, site_results(site), site_display_name(site), generated_at)
+    response = HttpResponse(
+        output.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    filename = f"thgov-compliance-{site.hostname}-{timezone.localtime(generated_at):%Y%m%d-%H%M}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+class SiteScopedIndexView(generic.IndexView):
+    """Only rows of the user's sites."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().filter(site__in=report_sites(self.request.user))
+
+
+class SiteScopedObjectMixin:
+    """Edit and delete only rows of the user's sites (others are "not found")."""
+
+    def get_queryset(self):
+        return self.model._default_manager.filter(site__in=report_sites(self.request.user))
+
+    def get_base_object_queryset(self):
+        return self.get_queryset()
+
+
+class SiteScopedEditView(SiteScopedObjectMixin, generic.EditView):
+    pass
+
+
+class SiteScopedDeleteView(SiteScopedObjectMixin, generic.DeleteView):
+    pass
+
+
+class ManualEvidenceCreateView(generic.CreateView):
+    """Prefilled from the report's "record evidence kept elsewhere" link (``?item=&site=``)."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        for name in ("item", "site"):
+            if self.request.GET.get(name, "").isdigit():
+                initial[name] = int(self.request.GET[name])
+        return initial
+
+
+class LocalItemViewSet(ModelViewSet):
+    """Items a municipality adds to a standard for itself."""
+
+    model = ChecklistItem
+    name = "thgov_local_items"
+    icon = "list-ul"
+    menu_label = _("Local checklist items")
+    list_display = ["code", "name_th", "standard", "site"]
+    list_filter = ["standard", "site"]
+    search_fields = ["code", "name_th"]
+    index_view_class = SiteScopedIndexView
+    edit_view_class = SiteScopedEditView
+    delete_view_class = SiteScopedDeleteView
+    copy_view_enabled = False
+
+    def get_edit_handler(self):
+        return ObjectList(ChecklistItem.panels, base_form_class=LocalItemForm).bind_to_model(ChecklistItem)
+
+
+class ManualEvidenceViewSet(ModelViewSet):
+    """Evidence kept elsewhere (a social-media page, another agency's system), per site."""
+
+    model = ManualEvidence
+    name = "thgov_manual_evidence"
+    icon = "link-external"
+    menu_label = _("Evidence kept elsewhere")
+    list_display = [
+        "title",
+        "item",
+        "site",
+        "url",
+        Column(
+            "updated_at",
+            label=_("last updated"),
+            accessor=lambda evidence: thai_datetime(evidence.updated_at),
+        ),
+    ]
+    list_filter = ["site", "item__standard"]
+    search_fields = ["title", "url"]
+    index_view_class = SiteScopedIndexView
+    add_view_class = ManualEvidenceCreateView
+    edit_view_class = SiteScopedEditView
+    delete_view_class = SiteScopedDeleteView
+    copy_view_enabled = False
+
+    def get_edit_handler(self):
+        return ObjectList(ManualEvidence.panels, base_form_class=ManualEvidenceForm).bind_to_model(
+            ManualEvidence
+        )
+
+
+class ComplianceViewSetGroup(ModelViewSetGroup):
+    """Admin menu "Checklist data": evidence kept elsewhere and local items."""
+
+    items = (ManualEvidenceViewSet, LocalItemViewSet)
+    menu_label = _("Checklist data")
+    menu_icon = "tasks"
+    menu_order = 450
