@@ -1,0 +1,49 @@
+"""Settings of the statistics subpackage, read at call time; each falls back to an environment variable
+of the same name, so a deployment (or a benchmark) can switch counting without editing settings."""
+
+import os
+
+from django.conf import settings
+
+
+def enabled() -> bool:
+    """``THGOV_STATS_ENABLED`` (default True) switches page-view counting off."""
+    default = os.environ.get("THGOV_STATS_ENABLED", "1").strip().lower() in {"1", "true", "yes", "on"}
+    return bool(getattr(settings, "THGOV_STATS_ENABLED", default))
+
+
+def flush_seconds() -> float:
+    """``THGOV_STATS_FLUSH_SECONDS`` (default 30): how often each process writes its buffer."""
+    return float(
+        getattr(settings, "THGOV_STATS_FLUSH_SECONDS", os.environ.get("THGOV_STATS_FLUSH_SECONDS", 30))
+    )
+
+
+def flush_hits() -> int:
+    """``THGOV_STATS_FLUSH_HITS`` (default 1000): a process also writes once it holds this many hits."""
+    return int(getattr(settings, "THGOV_STATS_FLUSH_HITS", os.environ.get("THGOV_STATS_FLUSH_HITS", 1000)))
+
+
+def use_redis() -> bool:
+    """Counts go through Redis when the default cache is Django's Redis cache."""
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    return backend == "django.core.cache.backends.redis.RedisCache" and getattr(
+        settings, "THGOV_STATS_USE_REDIS", True
+    )
+
+
+def background_flush() -> bool:
+    """``THGOV_STATS_FLUSH_THREAD``: whether each process writes its buffer from a thread of its own.
+
+    By default yes, except on an in-memory SQLite database (tests): that database is private to the
+    connection that made it, so another thread would write somewhere else; writes happen at exit or
+    when ``buffer.flush()`` is called.
+    """
+    setting = getattr(settings, "THGOV_STATS_FLUSH_THREAD", None)
+    if setting is not None:
+        return bool(setting)
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        return not connection.creation.is_in_memory_db(connection.settings_dict["NAME"])
+    return True

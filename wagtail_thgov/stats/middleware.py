@@ -1,0 +1,97 @@
+"""Counting public page views after the response, with nothing written on the page-serving path."""
+
+import logging
+import re
+
+from django.utils import timezone
+
+from . import conf
+from .buffer import record
+from .visitors import request_digest
+
+logger = logging.getLogger(__name__)
+
+BOT_AGENTS = re.compile(
+    r"bot|crawl|spider|slurp|archiver|facebookexternalhit|embedly|preview|monitor|uptime|lighthouse|pingdom"
+    r"|curl|wget|python-requests|python-urllib|httpx|aiohttp|go-http-client|java/|libwww|scrapy|feedfetcher",
+    re.IGNORECASE,
+)
+
+
+def is_bot(user_agent: str) -> bool:
+    """Robots by user agent; an empty user agent counts as a robot too."""
+    return not user_agent or bool(BOT_AGENTS.search(user_agent))
+
+
+def countable_page(request, response):
+    """The Wagtail page this response is a public view of, or None.
+
+    Counted: GET requests served by ``wagtail.views.serve`` with status 200 from a human browser.
+    Not counted: the admin and previews (other views), HEAD and other methods, redirects and errors,
+    robots.
+    """
+    if request.method != "GET" or response.status_code != 200:
+        return None
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.url_name != "wagtail_serve" or getattr(request, "is_preview", False):
+        return None
+    route = getattr(request, "_wagtail_route_for_request", None)
+    if not route:
+        return None
+    if is_bot(request.META.get("HTTP_USER_AGENT", "")):
+        return None
+    return route[0]
+
+
+class PageViewCounterMiddleware:
+    """Add to ``MIDDLEWARE`` (anywhere after the session/auth middleware) to count public page views."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if conf.enabled():
+            try:
+                page = countable_page(request, response)
+                if page is not None:
+                    site = getattr(request, "_wagtail_site", None)
+                    site_id = site.pk if site is not None else None
+                    if site_id is not None:
+                        record(site_id, page.pk, timezone.localdate(), request_digest(request))
+            except Exception:  # counting must never fail a page
+                logger.exception("thgov stats: a page view could not be counted")
+        return response
+
+
+class SatisfactionRatingMiddleware:
+    """Receives the satisfaction widget's form, posted to the page it is on (no extra URL to include).
+
+    Put it after ``CsrfViewMiddleware`` (whose check runs first). The answer is a redirect back to the
+    page (post/redirect/get) with the outcome in the query string, shown by the widget.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from django.http import HttpResponseRedirect
+        from wagtail.models import Page, Site
+
+        from .satisfaction import FORM_MARKER, RESULT_PARAMETER, submit
+
+        if request.method != "POST" or FORM_MARKER not in request.POST:
+            return None
+        match = getattr(request, "resolver_match", None)
+        if match is None or match.url_name != "wagtail_serve":
+            return None
+        site = Site.find_for_request(request)
+        route = Page.route_for_request(request, view_kwargs.get("path", view_args[0] if view_args else ""))
+        if site is None or not route:
+            return None
+        page = route[0] if request.POST.get(FORM_MARKER) == "page" else None
+        outcome = submit(request, site, page)
+        return HttpResponseRedirect(f"{request.path}?{RESULT_PARAMETER}={outcome}#thgov-satisfaction")

@@ -1,0 +1,50 @@
+"""Visitors without cookies and without storing IP addresses (PDPA).
+
+At request time only an unsalted digest of (IP address, user agent) is kept, in memory, until the
+next flush. What is written is ``sha256(daily salt + digest)[:16]``; the salt is random, one per
+(Bangkok) day, shared by every process through the database, and deleted with the day's hashes
+once the day is over, so a stored hash can no longer be linked back to an address.
+"""
+
+import hashlib
+import secrets
+import threading
+
+from django.db import IntegrityError, transaction
+
+from .models import DailySalt
+
+_salts: dict = {}
+_lock = threading.Lock()
+
+
+def request_digest(request) -> str:
+    """The in-memory (never stored) digest of the visitor's address and browser."""
+    ip = request.META.get("REMOTE_ADDR", "")
+    agent = request.META.get("HTTP_USER_AGENT", "")[:512]
+    return hashlib.sha256(f"{ip}\0{agent}".encode()).hexdigest()
+
+
+def salt_for(date) -> str:
+    """The salt of ``date``: created once (race-safe across processes), cached in this process."""
+    with _lock:
+        salt = _salts.get(date)
+    if salt is not None:
+        return salt
+    salt = DailySalt.objects.filter(date=date).values_list("salt", flat=True).first()
+    if salt is None:
+        try:
+            with transaction.atomic():
+                salt = DailySalt.objects.create(date=date, salt=secrets.token_hex(32)).salt
+        except IntegrityError:
+            salt = DailySalt.objects.get(date=date).salt
+    with _lock:
+        for old in [day for day in _salts if day != date]:
+            del _salts[old]
+        _salts[date] = salt
+    return salt
+
+
+def visitor_hash(digest: str, date) -> str:
+    """The stored form of a visitor for one day."""
+    return hashlib.sha256(f"{salt_for(date)}{digest}".encode()).hexdigest()[:16]

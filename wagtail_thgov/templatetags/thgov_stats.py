@@ -1,0 +1,90 @@
+"""Statistics widgets, rendered on the server: ``{% load thgov_stats %}`` then
+
+* ``{% thgov_site_counter %}``: views today, yesterday, this month, this year (B.E.) and in total;
+* ``{% thgov_page_views page %}``: the page's own number of views (for the metadata box);
+* ``{% thgov_satisfaction page %}`` (ratings of this page) or ``{% thgov_satisfaction %}`` (of the site).
+
+Counts written by the last flush are shown; views of the last few seconds still in the buffers are not.
+"""
+
+from django import template
+from django.template.loader import render_to_string
+from django.utils.formats import number_format
+from wagtail.models import Site
+
+from ..stats import counters, satisfaction
+from ..stats.models import COMMENT_MAX_LENGTH
+
+register = template.Library()
+
+
+def _site(context):
+    request = context.get("request")
+    return Site.find_for_request(request) if request is not None else None
+
+
+@register.simple_tag(takes_context=True)
+def thgov_site_counter(context):
+    site = _site(context)
+    if site is None:
+        return ""
+    return render_to_string(
+        "wagtail_thgov/stats/site_counter.html",
+        {"counts": counters.site_counter(site)},
+        context.get("request"),
+    )
+
+
+@register.simple_tag
+def thgov_page_views(page):
+    return (
+        number_format(counters.page_views(page), force_grouping=True) if page is not None and page.pk else ""
+    )
+
+
+@register.simple_tag(takes_context=True)
+def thgov_satisfaction(context, page=None):
+    request = context.get("request")
+    site = _site(context)
+    if site is None:
+        return ""
+    outcome = request.GET.get(satisfaction.RESULT_PARAMETER, "") if request is not None else ""
+    return render_to_string(
+        "wagtail_thgov/stats/satisfaction_widget.html",
+        {
+            "summary": satisfaction.summary(site, page),
+            "scope": "page" if page is not None else "site",
+            "choices": satisfaction.RATING_CHOICES,
+            "message": satisfaction.MESSAGES.get(outcome),
+            "message_ok": outcome == "thanks",
+            "form_marker": satisfaction.FORM_MARKER,
+            "honeypot": satisfaction.HONEYPOT,
+            "comment_max_length": COMMENT_MAX_LENGTH,
+            "action": request.path if request is not None else "",
+        },
+        request,
+    )
+
+
+@register.inclusion_tag("wagtail_thgov/stats/visits_report.html", takes_context=True)
+def thgov_visits_report(context, days=30):
+    """Visits of the last ``days`` days (chart and table) and the most viewed pages."""
+    from django.utils.translation import gettext
+
+    from ..stats import charts
+    from ..thai.dates import thai_date
+
+    site = _site(context)
+    if site is None:
+        return {"site": None}
+    daily = charts.daily_visits(site, days)
+    return {
+        "site": site,
+        "days": days,
+        "daily": daily,
+        "chart": charts.bar_chart_svg(
+            [(thai_date(day, "short"), views) for day, views, _uniques in daily],
+            gettext("Page views per day"),
+        ),
+        "top_pages": charts.top_pages(site, days),
+    }
