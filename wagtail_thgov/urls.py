@@ -1,4 +1,4 @@
-"""Public URLs the plugin adds: ``/sitemap.xml`` (Wagtail's sitemaps) and ``/robots.txt``.
+"""Public URLs the plugin adds: ``/sitemap.xml`` (Wagtail's sitemaps), ``/robots.txt`` and ``/search/``.
 
 Include them before Wagtail's catch-all: ``path("", include("wagtail_thgov.urls"))``.
 """
@@ -6,9 +6,11 @@ Include them before Wagtail's catch-all: ``path("", include("wagtail_thgov.urls"
 from django.urls import path
 from wagtail.contrib.sitemaps.views import sitemap
 
+from .search.views import search
 from .views import robots_txt
 
 urlpatterns = [
     path("sitemap.xml", sitemap, name="thgov_sitemap"),
     path("robots.txt", robots_txt, name="thgov_robots_txt"),
+    path("search/", search, name="thgov_search"),
 ]
