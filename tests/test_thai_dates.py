@@ -109,7 +109,9 @@ def test_template_filters_render_buddhist_era():
         "{% load thai_tags %}{{ d|thai_date }}|{{ d|thai_date:'short' }}|{{ d|thai_date_short }}|"
         "{{ d|fiscal_year }}|{{ d|be_year }}|{{ n|thai_digits }}|{{ missing|thai_date }}|{{ dt|thai_datetime }}"
     )
-    context = Context({"d": dt.date(2024, 10, 1), "n": 2568, "dt": dt.datetime(2024, 10, 1, 9, 5, tzinfo=BKK)})
+    context = Context(
+        {"d": dt.date(2024, 10, 1), "n": 2568, "dt": dt.datetime(2024, 10, 1, 9, 5, tzinfo=BKK)}
+    )
     assert template.render(context) == (
         "1 ตุลาคม 2567|1 ต.ค. 67|1 ต.ค. 67|2568|2567|๒๕๖๘||1 ตุลาคม 2567 เวลา 09:05 น."
     )

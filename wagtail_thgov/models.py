@@ -1,6 +1,37 @@
 """Model registry: Django finds every model of the plugin through this module."""
 
+from .compliance.models import ChecklistItem, ComplianceSettings, ManualEvidence, Standard  # noqa: F401
+from .compliance.pages import ItaIndexPage  # noqa: F401
 from .metadata.models import InformationSource, PageKeyword  # noqa: F401
-from .workflows.models import CertificationTask, CompletenessCheckTask  # noqa: F401
+from .pages.agency import (  # noqa: F401
+    AgencyIndexPage,
+    AgencyInfoPage,
+    ContactPage,
+    OrganisationStructurePage,
+    PersonnelDirectoryPage,
+    PlanDocumentPage,
+)
+from .pages.eservice import EServiceIndexPage, EServicePage  # noqa: F401
 from .pages.home import MunicipalityHomePage, SiteMapPage  # noqa: F401
+from .pages.knowledge import KnowledgeIndexPage, KnowledgePage  # noqa: F401
+from .pages.law import LawIndexPage, LawPage  # noqa: F401
+from .pages.links import RelatedLinksPage  # noqa: F401
+from .pages.manuals import (  # noqa: F401  # noqa: F401
+    CitizenManualIndexPage,
+    CitizenManualPage,
+    OperatingManualIndexPage,
+    OperatingManualPage,
+)
+from .pages.news import AnnouncementIndexPage, JobAnnouncementPage, NewsIndexPage, NewsPage  # noqa: F401
+from .pages.procurement import (  # noqa: F401
+    ProcurementAnnouncementPage,
+    ProcurementResultPage,
+    ProcurementSummaryPage,  # noqa: F401
+)
+from .pages.public_info import PublicInfoIndexPage, PublicInfoPage  # noqa: F401
+from .pages.stats import SatisfactionSurveyPage, StatisticsPage  # noqa: F401
+from .people.models import Person  # noqa: F401
+from .publishing.models import ExpiryDefault, PublishingSettings  # noqa: F401
 from .site_settings.models import MunicipalitySettings, SocialLink  # noqa: F401
+from .stats.models import DailySalt, PageViewDay, SatisfactionRating, SiteVisitDay, VisitorHashDay  # noqa: F401
+from .workflows.models import CertificationTask, CompletenessCheckTask, RoleGroup  # noqa: F401

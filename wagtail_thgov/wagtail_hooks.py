@@ -8,13 +8,16 @@ from wagtail.snippets.models import register_snippet
 
 from .metadata import admin_urls as metadata_urls
 from .metadata.views import InformationSourceViewSet
+from .people.views import PersonViewSet
+from .workflows import admin_urls as workflow_urls
 
 register_snippet(InformationSourceViewSet)
+register_snippet(PersonViewSet)
 
 
 @hooks.register("register_admin_urls")
 def register_thgov_admin_urls():
-    return metadata_urls.urlpatterns
+    return metadata_urls.urlpatterns + workflow_urls.urlpatterns
 
 
 @hooks.register("register_reports_menu_item")
@@ -26,3 +29,103 @@ def register_inventory_report_menu_item():
         icon_name="doc-full-inverse",
         order=150,
     )
+
+
+class _PermissionMenuItem(MenuItem):
+    """A menu item shown only to users holding one permission."""
+
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_reports_menu_item")
+def register_publication_register_menu_item():
+    return _PermissionMenuItem(
+        _("Publication register"),
+        reverse("thgov_publication_register"),
+        name="thgov-publication-register",
+        icon_name="tasks",
+        order=160,
+        permission="wagtail_thgov.view_publication_register",
+    )
+
+
+# --- publishing: expiry defaults, currency report, dashboard panel, audit-log actions ------------
+
+from .publishing import admin_urls as publishing_urls  # noqa: E402
+from .publishing.forms import notify_editor_of_expiry  # noqa: E402
+from .publishing.panels import add_currency_panel  # noqa: E402
+from .publishing.review import register_log_actions as register_publishing_log_actions  # noqa: E402
+from .publishing.views import CurrencyReportMenuItem, ExpiryDefaultViewSet  # noqa: E402
+
+
+@hooks.register("register_admin_urls")
+def register_publishing_admin_urls():
+    return publishing_urls.urlpatterns
+
+
+@hooks.register("register_admin_viewset")
+def register_expiry_default_viewset():
+    return ExpiryDefaultViewSet("thgov_expiry_defaults")
+
+
+@hooks.register("register_reports_menu_item")
+def register_currency_report_menu_item():
+    return CurrencyReportMenuItem(
+        _("Currency of published information"),
+        reverse("thgov_currency_report"),
+        name="thgov-currency",
+        icon_name="time",
+        order=170,
+    )
+
+
+hooks.register("construct_homepage_panels", add_currency_panel)
+hooks.register("register_log_actions", register_publishing_log_actions)
+hooks.register("after_create_page", notify_editor_of_expiry)
+hooks.register("after_edit_page", notify_editor_of_expiry)
+
+
+# --- Compliance checklist (issue 6): report, workbook, dashboard score, local items and manual evidence ---
+from .compliance import admin_urls as compliance_urls  # noqa: E402
+from .compliance.panels import ComplianceScorePanel  # noqa: E402
+from .compliance.permissions import can_view_report  # noqa: E402
+from .compliance.views import ComplianceViewSetGroup  # noqa: E402
+
+
+@hooks.register("register_admin_urls")
+def register_compliance_admin_urls():
+    return compliance_urls.urlpatterns
+
+
+class _ComplianceReportMenuItem(MenuItem):
+    """Shown to superusers and to webmasters holding ``wagtail_thgov.view_compliance_report``."""
+
+    def is_shown(self, request):
+        return can_view_report(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_compliance_report_menu_item():
+    return _ComplianceReportMenuItem(
+        _("Compliance checklist"),
+        reverse("thgov_compliance_report"),
+        name="thgov-compliance",
+        icon_name="tasks",
+        order=180,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_compliance_viewsets():
+    return ComplianceViewSetGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_compliance_score_panel(request, panels):
+    if can_view_report(request.user):
+        panels.append(ComplianceScorePanel(request))
