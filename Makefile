@@ -80,5 +80,5 @@ lint: $(STAMP)
 # Neither needs the demo site's settings.
 messages: $(STAMP)
 	mkdir -p wagtail_thgov/locale
-	cd wagtail_thgov && ../$(BIN)/django-admin makemessages -l th
+	cd wagtail_thgov && ../$(BIN)/django-admin makemessages -l th --no-wrap --no-obsolete
 	cd wagtail_thgov && ../$(BIN)/django-admin compilemessages -l th
