@@ -13,9 +13,14 @@ from wagtail.models import Collection, Locale, Page, Site
 from tests.test_compliance_data import REFERENCE_COUNTS
 from wagtail_thgov.compliance.features import FeatureContext, feature_evidence
 from wagtail_thgov.compliance.pages import ItaIndexPage
+from wagtail_thgov.compliance.results import require_certification
+from wagtail_thgov.demo.certify import uncertified_pages
 from wagtail_thgov.demo.content import build_demo
+from wagtail_thgov.demo.users import role_people
 from wagtail_thgov.pages.public_info import PublicInfoPage
 from wagtail_thgov.thai import current_fiscal_year
+from wagtail_thgov.workflows.certification import certification_for
+from wagtail_thgov.workflows.roles import Role
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +29,10 @@ def empty_database_as_migrations_leave_it():
     Locale.objects.get_or_create(language_code=get_supported_language_variant(settings.LANGUAGE_CODE))
     Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
     Collection.get_first_root_node() or Collection.add_root(name="Root")
+
+
+def plan_page():
+    return PublicInfoPage.objects.get(slug=f"anti-corruption-plan-{current_fiscal_year()}")
 
 
 def compliance_json():
@@ -51,6 +60,13 @@ def test_demo_meets_every_item_and_unpublishing_one_page_changes_exactly_its_ite
     }
     assert counts == REFERENCE_COUNTS
     site = Site.objects.get(is_default_site=True)
+    # The demo's pages went through the real workflow: the site requires certification, and every live
+    # metadata page's live revision was approved by the site's approver.
+    assert require_certification(site)
+    assert uncertified_pages(site.root_page) == []
+    approver = role_people(site)[Role.APPROVER]
+    certification = certification_for(plan_page())
+    assert certification.certifier_id == approver.pk
     # Site search is a feature of the theme's search view; until one is installed, GWS-I02 cannot be met.
     gaps = set() if feature_evidence("search", FeatureContext(site)) else {("gws", "2.0", "GWS-I02")}
     not_met = {key for key, status in statuses(data).items() if status != "met"}
@@ -62,7 +78,7 @@ def test_demo_meets_every_item_and_unpublishing_one_page_changes_exactly_its_ite
         assert standard["score_percent"] == expected
         assert all(item["evidence_count"] for item in standard["items"] if item["status"] == "met")
 
-    plan = PublicInfoPage.objects.get(slug=f"anti-corruption-plan-{current_fiscal_year()}")
+    plan = plan_page()
     plan.unpublish()
     after = statuses(compliance_json())
     before = statuses(data)

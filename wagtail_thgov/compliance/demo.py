@@ -27,7 +27,7 @@ from ..pages.procurement import (
 )
 from ..pages.public_info import PublicInfoIndexPage, PublicInfoPage
 from ..thai import current_fiscal_year, fiscal_year_bounds
-from .models import ChecklistItem, ComplianceSettings, ManualEvidence
+from .models import ChecklistItem, ManualEvidence
 from .pages import ItaIndexPage
 
 ITA_2568 = ("ita_oit", "2568")
@@ -305,8 +305,6 @@ def build_compliance_demo(builder, home, site):
         {"site": site, "name": "กองคลัง"},
         {"kind": SourceKind.DEPARTMENT, "phone": "0 9999 0000", "email": "saraban@bansuandokmai.example"},
     )
-    # Demo pages are published directly, not through the certification workflow: count them as published.
-    builder.row(ComplianceSettings, {"site": site}, {"require_certification": False})
     context = {
         "builder": builder,
         "home": home,

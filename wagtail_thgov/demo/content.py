@@ -8,6 +8,7 @@ from ..installation import run_setup
 from ..pages.home import MunicipalityHomePage, SiteMapPage
 from ..site_settings.models import MunicipalitySettings, MunicipalityType, SocialLink
 from .builder import DemoBuilder
+from .certify import certify_demo_pages
 
 MUNICIPALITY = {
     "name_th": "เทศบาลตำบลบ้านสวนดอกไม้",
@@ -52,6 +53,8 @@ def build_demo(write=lambda message: None, hostname="localhost", port=80, is_def
     builder.created += run_setup(write)
     for extend in DEMO_EXTENSIONS:
         extend(builder, home, site)
+    # Last: every page the extensions published goes through the real workflow to be certified.
+    certify_demo_pages(builder, home, site)
     return builder.created
 
 
