@@ -15,7 +15,7 @@ from tests.factories import make_site
 from tests.search_corpus import QUERIES, TITLES
 from wagtail_thgov.metadata.models import InformationSource
 from wagtail_thgov.pages.news import NewsIndexPage, NewsPage
-from wagtail_thgov.search.engine import search_pages
+from wagtail_thgov.search.engine import search_documents, search_pages
 from wagtail_thgov.search.thai import encode, index_terms, query_text, query_words, subwords
 
 pytestmark = pytest.mark.django_db
@@ -169,11 +169,48 @@ def test_search_promotions_come_first(client, site, news_index):
     assert html.count("ช่องทางการชำระภาษีออนไลน์") == 1  # not repeated among the results
 
 
-def test_search_page_lists_documents_with_type_and_size(client, site):
+def make_document(title, name="form.pdf"):
     Document = get_document_model()
-    document = Document(title="แบบคำร้องขออนุญาตก่อสร้างอาคาร (ข.1)")
-    document.file.save("form.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
+    document = Document(title=title)
+    document.file.save(name, ContentFile(b"%PDF-1.4 test"), save=False)
     document.save()
+    return document
+
+
+def link_document(parent, document, number, title="แบบฟอร์มสำหรับประชาชน"):
+    body = [("paragraph", f'<p>ดาวน์โหลด <a linktype="document" id="{document.pk}">แบบฟอร์ม</a></p>')]
+    return add_news(parent, title, number, body=body)
+
+
+def test_search_page_lists_documents_with_type_and_size(client, site, news_index):
+    document = make_document("แบบคำร้องขออนุญาตก่อสร้างอาคาร (ข.1)")
+    link_document(news_index, document, 1)
     html = client.get("/search/", {"query": "ขออนุญาตก่อสร้าง"}).content.decode()
     assert "แบบคำร้องขออนุญาตก่อสร้างอาคาร" in html
     assert '<span class="thgov-search__file">(PDF, 13' in html
+
+
+def test_documents_are_found_only_through_the_sites_live_pages(site, news_index):
+    ours = make_document("แบบคำร้องขอรับเบี้ยยังชีพผู้สูงอายุ")
+    link_document(news_index, ours, 1)
+    theirs = make_document("แบบคำร้องขอรับเบี้ยยังชีพ อบต.อื่น")
+    other = make_site(hostname="other.example.test", title="อบต.อื่น", is_default=False)
+    other_index = other.root_page.add_child(instance=NewsIndexPage(title="ข่าว", slug="news"))
+    link_document(other_index, theirs, 2)
+    draft_only = make_document("แบบคำร้องขอรับเบี้ยยังชีพ ฉบับร่าง")
+    link_document(news_index, draft_only, 3, title="ร่างแบบฟอร์ม").unpublish()
+    make_document("แบบคำร้องขอรับเบี้ยยังชีพ ไม่มีหน้าใดลิงก์")
+
+    assert search_documents("เบี้ยยังชีพ", site) == [ours]
+    assert search_documents("เบี้ยยังชีพ", other) == [theirs]
+
+
+def test_filters_apply_before_ranking_so_no_result_is_lost_beyond_the_candidates(site, news_index):
+    # More pages share the word than the engine ranks; the one of fiscal year 2566 must still be found.
+    for number in range(12):
+        add_news(news_index, f"ประกาศรับสมัครพนักงานจ้าง รอบที่ {number + 1}", number, fiscal_year=2568)
+    wanted = add_news(news_index, "ประกาศรับสมัครพนักงานจ้าง ปีเก่า", 99, fiscal_year=2566)
+    hits = search_pages("พนักงานจ้าง", site, fiscal_year=2566, limit=5)
+    assert [hit.page.pk for hit in hits] == [wanted.pk]
+    assert len(search_pages("พนักงานจ้าง", site, category="1.8", limit=5)) == 5
+    assert search_pages("พนักงานจ้าง", site, category="1.1", limit=5) == []

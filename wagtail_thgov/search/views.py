@@ -45,7 +45,7 @@ def search(request):
             if hit.page.pk not in promoted_ids
         ]
         if not (category or year):
-            documents = search_documents(query)
+            documents = search_documents(query, site)
     paginator = Paginator(hits, RESULTS_PER_PAGE)
     try:
         results = paginator.page(request.GET.get("page") or 1)
