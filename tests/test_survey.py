@@ -203,3 +203,48 @@ def test_removed_question_keeps_its_answers_in_the_results(page):
 )
 def test_level_of_an_average(average, label):
     assert str(survey.level_label(average)) == label
+
+
+# --- the statistics widgets as body blocks -----------------------------------------------------------------
+
+
+def test_widget_blocks_render_in_a_page_body_and_the_page_rating_is_stored(home):
+    from wagtail_thgov.blocks import BODY_BLOCKS
+    from wagtail_thgov.pages.knowledge import KnowledgeIndexPage, KnowledgeKind, KnowledgePage
+    from wagtail_thgov.stats import buffer
+    from wagtail_thgov.stats.models import SatisfactionRating
+
+    names = dict(BODY_BLOCKS)
+    assert {"satisfaction", "visitor_counter"} <= set(names)
+    index = KnowledgeIndexPage(title="คลังความรู้", slug="knowledge")
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    page = KnowledgePage(
+        title="การคัดแยกขยะ",
+        slug="waste",
+        kind=list(KnowledgeKind)[0],
+        source_text="กองสาธารณสุข",
+        source_datetime=timezone.now(),
+        body=[
+            ("paragraph", "<p>แยกขยะก่อนทิ้ง</p>"),
+            ("satisfaction", {"scope": "page"}),
+            ("visitor_counter", None),
+        ],
+    )
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    site = Site.objects.get()
+    buffer.upsert_counts({(site.pk, page.pk, timezone.localdate()): 7}, {(site.pk, timezone.localdate()): 7})
+
+    html = browser().get(page.url).content.decode()
+    assert "How satisfied are you with this page?" in html and 'class="thgov-counter"' in html
+    assert 'name="thgov_satisfaction" value="page"' in html
+    sent = browser().post(
+        page.url, {"thgov_satisfaction": "page", "rating": 4, "comment": XSS, "website": ""}
+    )
+    assert sent["Location"].endswith("thgov_rating=thanks#thgov-satisfaction")
+    rating = SatisfactionRating.objects.get()
+    assert (rating.page_id, rating.rating) == (page.pk, 4)
+    shown = browser().get(page.url).content.decode()
+    assert "Average 4.0 out of 5 from 1 ratings" in shown
+    assert XSS not in shown
