@@ -248,3 +248,24 @@ def test_widget_blocks_render_in_a_page_body_and_the_page_rating_is_stored(home)
     shown = browser().get(page.url).content.decode()
     assert "Average 4.0 out of 5 from 1 ratings" in shown
     assert XSS not in shown
+
+
+def test_demo_survey_has_questions_and_responses_across_the_fiscal_year_once():
+    from tests.test_pages_home import tree_root
+    from wagtail_thgov.demo.content import build_demo
+    from wagtail_thgov.stats.demo import DEMO_QUESTIONS, DEMO_RESPONSES
+
+    tree_root()
+    assert build_demo() > 0
+    assert build_demo() == 0
+    page = SatisfactionSurveyPage.objects.live().get()
+    assert page.questions.count() == len(DEMO_QUESTIONS)
+    assert (
+        SurveyResponse.objects.filter(page=page, fiscal_year=current_fiscal_year()).count() == DEMO_RESPONSES
+    )
+    dates = SurveyResponse.objects.values_list("date", flat=True)
+    assert min(dates) < max(dates) <= timezone.localdate()
+    results = survey.survey_results(page, current_fiscal_year())
+    assert results.respondents == DEMO_RESPONSES and 3.5 < results.overall.average < 4.6
+    html = browser().get(page.url).content.decode()
+    assert "48 responses from 1 " in html and "thgov-chart__bar" in html
