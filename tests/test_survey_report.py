@@ -219,3 +219,13 @@ def test_dashboard_panel_shows_the_last_30_days_in_constant_queries(two_sites, s
     assert "Average 4.00 out of 5 from 2 ratings" in panel  # the widget's 5 and 3 of this site
     uploader = login(users["uploader"])
     assert 'id="thgov-visits-section"' not in uploader.get("/admin/").content.decode()
+
+
+def test_webmaster_edits_the_questions_in_the_page_editor(two_sites, surveys):
+    first, _second = two_sites
+    mine, _theirs = surveys
+    client = login(role_users(first)["webmaster"])
+    html = client.get(f"/admin/pages/{mine.pk}/edit/").content.decode()
+    assert 'id="id_questions-TOTAL_FORMS"' in html and "ความพึงพอใจต่อเจ้าหน้าที่" in html
+    assert 'name="questions-0-kind"' in html and 'name="questions-0-service_page"' in html
+    assert 'name="show_results"' in html
