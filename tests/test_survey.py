@@ -269,3 +269,13 @@ def test_demo_survey_has_questions_and_responses_across_the_fiscal_year_once():
     assert results.respondents == DEMO_RESPONSES and 3.5 < results.overall.average < 4.6
     html = browser().get(page.url).content.decode()
     assert "48 responses from 1 " in html and "thgov-chart__bar" in html
+
+
+def test_a_survey_without_questions_stores_nothing(home):
+    page = SatisfactionSurveyPage(title="แบบสำรวจว่าง", slug="empty")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    html = browser().get(page.url).content.decode()
+    assert "This survey has no questions yet." in html and 'name="thgov_survey"' not in html
+    posted = browser().post(page.url, {survey.FORM_MARKER: "1", survey.HONEYPOT: ""})
+    assert posted.status_code == 200 and SurveyResponse.objects.count() == 0

@@ -108,9 +108,9 @@ class SurveyForm(forms.Form):
         cleaned = super().clean()
         if cleaned.get(HONEYPOT):
             raise forms.ValidationError(MESSAGES["refused"], code="refused")
-        if self.questions and not any(
-            cleaned.get(field_name(question)) not in (None, "") for question in self.questions
-        ):
+        if not self.questions:
+            raise forms.ValidationError(MESSAGES["no_questions"], code="no_questions")
+        if not any(cleaned.get(field_name(question)) not in (None, "") for question in self.questions):
             raise forms.ValidationError(_("Please answer at least one question."), code="empty")
         return cleaned
 
