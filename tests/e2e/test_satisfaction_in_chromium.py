@@ -27,6 +27,11 @@ def build_site(root):
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
     )
+    from wagtail_thgov.site_settings.models import MunicipalitySettings
+
+    municipality = MunicipalitySettings.for_site(Site.objects.get(is_default_site=True))
+    municipality.name_th = home.title
+    municipality.save()
     index = publish(home, KnowledgeIndexPage(title="คลังความรู้", slug="knowledge"))
     rated = publish(
         index,
@@ -126,3 +131,65 @@ def test_answering_the_survey_in_chromium(live_server, wagtail_seed, page, scree
     assert page.locator(".thgov-survey__message--refused").is_visible()
     assert "4.00" in page.locator("#thgov-survey-results").inner_text()
     assert screenshot("survey").stat().st_size > 0
+
+
+def test_webmaster_reads_the_report_and_downloads_the_workbook(live_server, wagtail_seed, page, screenshot):
+    import io
+
+    from openpyxl import load_workbook
+
+    from tests.factories import PASSWORD, role_users
+    from wagtail_thgov.installation import run_setup
+    from wagtail_thgov.stats.models import SurveyAnswer, SurveyResponse
+    from wagtail_thgov.thai import current_fiscal_year
+
+    _rated, survey = build_site(wagtail_seed)
+    run_setup()
+    site = Site.objects.get(is_default_site=True)
+    question = survey.questions.get(sort_order=0)
+    for number, (rating, comment) in enumerate([(5, "=cmd|' /C calc'!A0"), (4, "<script>alert(1)</script>")]):
+        response = SurveyResponse.objects.create(
+            site=site,
+            page=survey,
+            date=timezone.localdate(),
+            fiscal_year=current_fiscal_year(),
+            visitor_hash=f"e2e{number}",
+        )
+        SurveyAnswer.objects.create(
+            response=response, question=question, question_text=question.text, kind="rating", rating=rating
+        )
+        comments = survey.questions.get(sort_order=1)
+        SurveyAnswer.objects.create(
+            response=response, question=comments, question_text=comments.text, kind="text", text=comment
+        )
+    webmaster = role_users(site)["webmaster"]
+
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("input[name=username]", webmaster.username)
+    page.fill("input[name=password]", PASSWORD)
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+    assert page.locator("#thgov-visits-section svg[role=img]").count() == 1  # the dashboard panel
+
+    page.goto(f"{live_server.url}/admin/reports/thgov-satisfaction/")
+    assert page.locator("table.listing svg[role=img]").count() == 1
+    assert "4.50" in page.locator("main").inner_text()
+    assert page.locator("script", has_text="alert(1)").count() == 0
+    screenshot("report")
+    with page.expect_download() as download:
+        page.get_by_role("link", name=re.compile(r"\.xlsx")).click()
+    workbook = load_workbook(io.BytesIO(open(download.value.path(), "rb").read()))
+    texts = [cell.value for row in workbook.worksheets[2].iter_rows() for cell in row]
+    assert "=cmd|' /C calc'!A0" in texts and "<script>alert(1)</script>" in texts
+
+
+def test_survey_page_has_no_accessibility_violations(live_server, wagtail_seed, page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    _rated, survey = build_site(wagtail_seed)
+    page.goto(f"{live_server.url}{survey.url}")
+    with page.expect_navigation():
+        page.click("#thgov-survey button[type=submit]")  # with its error messages shown
+    violations = Axe().run(page).response["violations"]
+    serious = [v["id"] for v in violations if v["impact"] in ("serious", "critical")]
+    assert not serious, [(v["id"], [node["html"] for node in v["nodes"]]) for v in violations]
