@@ -231,3 +231,22 @@ def test_webmaster_edits_the_questions_in_the_page_editor(two_sites, surveys):
     assert 'id="id_questions-TOTAL_FORMS"' in html and "ความพึงพอใจต่อเจ้าหน้าที่" in html
     assert 'name="questions-0-kind"' in html and 'name="questions-0-service_page"' in html
     assert 'name="show_results"' in html
+
+
+def test_the_report_takes_a_constant_number_of_queries(two_sites, surveys, django_assert_max_num_queries):
+    first, _second = two_sites
+    mine, _theirs = surveys
+    client = login(role_users(first)["webmaster"])
+    client.get(REPORT)  # the session and the user's groups warmed up
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(REPORT, {"survey": mine.pk}).status_code == 200
+    count = len(small)  # now: the next request empties the log
+    today = timezone.localdate()
+    for number in range(30):
+        respond(mine, first, today, (1 + number % 5, 2), f"ความเห็น {number}")
+        SatisfactionRating.objects.create(
+            site=first, page=mine if number % 2 else None, date=today, visitor_hash=f"q{number}", rating=4
+        )
+    with django_assert_max_num_queries(count):
+        html = client.get(REPORT, {"survey": mine.pk}).content.decode()
+    assert "<dt>Number of respondents</dt><dd>33</dd>" in html and "ความเห็น 29" in html
