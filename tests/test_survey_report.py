@@ -132,6 +132,8 @@ def test_webmaster_sees_the_report_of_their_site_for_the_current_fiscal_year(two
     # Another site's survey asked for by id: not offered, the user's own survey is shown instead.
     other = client.get(REPORT, {"survey": theirs.pk}).content.decode()
     assert "ความลับของเทศบาลสอง" not in other
+    partial = client.get(f"{REPORT}results/", {"survey": mine.pk, "fiscal_year": current_fiscal_year()})
+    assert partial.status_code == 200 and "thgov-chart__bar" in partial.content.decode()  # filters' refresh
     previous = client.get(
         REPORT, {"survey": mine.pk, "fiscal_year": current_fiscal_year() - 1}
     ).content.decode()
