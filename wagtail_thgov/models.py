@@ -33,5 +33,14 @@ from .pages.stats import SatisfactionSurveyPage, StatisticsPage  # noqa: F401
 from .people.models import Person  # noqa: F401
 from .publishing.models import ExpiryDefault, PublishingSettings  # noqa: F401
 from .site_settings.models import MunicipalitySettings, SocialLink  # noqa: F401
-from .stats.models import DailySalt, PageViewDay, SatisfactionRating, SiteVisitDay, VisitorHashDay  # noqa: F401
+from .stats.models import (  # noqa: F401
+    DailySalt,
+    PageViewDay,
+    SatisfactionRating,
+    SiteVisitDay,
+    SurveyAnswer,
+    SurveyQuestion,
+    SurveyResponse,
+    VisitorHashDay,
+)
 from .workflows.models import CertificationTask, CompletenessCheckTask, RoleGroup  # noqa: F401

@@ -129,3 +129,28 @@ def register_compliance_viewsets():
 def add_compliance_score_panel(request, panels):
     if can_view_report(request.user):
         panels.append(ComplianceScorePanel(request))
+
+
+# --- Statistics and satisfaction (issue 7): survey report under Reports, dashboard visits panel -------
+from .stats import admin_urls as stats_urls  # noqa: E402
+from .stats.panels import add_visits_panel  # noqa: E402
+from .stats.report import SatisfactionReportMenuItem  # noqa: E402
+
+
+@hooks.register("register_admin_urls")
+def register_stats_admin_urls():
+    return stats_urls.urlpatterns
+
+
+@hooks.register("register_reports_menu_item")
+def register_satisfaction_report_menu_item():
+    return SatisfactionReportMenuItem(
+        _("Satisfaction survey results"),
+        reverse("thgov_satisfaction_report"),
+        name="thgov-satisfaction",
+        icon_name="pick",
+        order=190,
+    )
+
+
+hooks.register("construct_homepage_panels", add_visits_panel)

@@ -3,6 +3,7 @@
 ``StreamField(BODY_BLOCKS, blank=True)`` gives a page the general body; the blocks can also be used alone.
 """
 
+from ..stats.blocks import SatisfactionWidgetBlock, SiteCounterBlock
 from .body import BODY_BLOCKS
 from .contact import ContactCardBlock
 from .content import HeadingBlock, ParagraphBlock, TableBlock
@@ -33,6 +34,8 @@ __all__ = [
     "ParagraphBlock",
     "PeopleBlock",
     "PersonBlock",
+    "SatisfactionWidgetBlock",
+    "SiteCounterBlock",
     "ProcessStepBlock",
     "ProcessStepsBlock",
     "TableBlock",

@@ -1,5 +1,8 @@
 """The ready-made block list for the body of a page: ``StreamField(BODY_BLOCKS, blank=True)``."""
 
+# The statistics widgets' blocks import nothing of the plugin but Wagtail's blocks (their templates load
+# the ``thgov_stats`` tags only when rendered), so importing them here makes no import cycle.
+from ..stats.blocks import SatisfactionWidgetBlock, SiteCounterBlock
 from .contact import ContactCardBlock
 from .content import HeadingBlock, ParagraphBlock, TableBlock
 from .documents import DocumentDownloadsBlock
@@ -21,4 +24,6 @@ BODY_BLOCKS = [
     ("people", PeopleBlock()),
     ("contact", ContactCardBlock()),
     ("steps", ProcessStepsBlock()),
+    ("satisfaction", SatisfactionWidgetBlock()),
+    ("visitor_counter", SiteCounterBlock()),
 ]

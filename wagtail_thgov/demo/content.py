@@ -67,3 +67,6 @@ from . import (  # noqa: E402,F401  (register the demo of categories 1.6–1.10)
     manuals,
     news,
 )
+
+# --- satisfaction survey demo (issue 7): after the services demo, which makes the survey page --------
+DEMO_EXTENSIONS.append(stats_demo.build_survey_demo)

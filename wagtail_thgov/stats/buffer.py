@@ -41,7 +41,10 @@ class HitBuffer:
         self._flush_lock = threading.Lock()
         self._wake = threading.Event()
         self._pid = None
+        self._started = False
         self._reset()
+        if hasattr(os, "register_at_fork"):
+            os.register_at_fork(after_in_child=self._forked)
 
     def _reset(self):
         self.pages = Counter()  # (site_id, page_id, date) -> views
@@ -54,7 +57,7 @@ class HitBuffer:
     def record(self, site_id, page_id, date, digest):
         """Add one view; start this process's flusher on first use (also after a fork)."""
         with self._lock:
-            if self._pid != os.getpid():
+            if not self._started:
                 self._start()
             self.pages[(site_id, page_id, date)] += 1
             self.sites[(site_id, date)] += 1
@@ -64,8 +67,17 @@ class HitBuffer:
         if full:
             self._wake.set()
 
+    def _forked(self):
+        """In a child process after ``fork()`` (gunicorn's workers): start afresh on the next hit.
+
+        Locks are made anew: one held by another thread of the parent at the fork would never be released.
+        """
+        self._lock = threading.Lock()
+        self._started = False
+
     def _start(self):
         # Called with self._lock held. Counts inherited through fork() belong to the parent.
+        self._started = True
         self._pid = os.getpid()
         self._reset()
         self._flush_lock = threading.Lock()

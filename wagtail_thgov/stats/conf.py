@@ -1,15 +1,35 @@
-"""Settings of the statistics subpackage, read at call time; each falls back to an environment variable
-of the same name, so a deployment (or a benchmark) can switch counting without editing settings."""
+"""Settings of the statistics subpackage; each falls back to an environment variable of the same name, so
+a deployment (or a benchmark) can switch counting without editing settings.
+
+The two read on every counted request (``enabled`` and ``flush_hits``) are read once per process and
+kept; Django's ``setting_changed`` signal (``override_settings``, pytest-django's ``settings``) forgets
+them, so tests still see their changes at once.
+"""
 
 import os
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+
+_cache: dict = {}
+
+
+@receiver(setting_changed)
+def _forget(setting, **kwargs):
+    if setting.startswith("THGOV_STATS") or setting == "CACHES":
+        _cache.clear()
 
 
 def enabled() -> bool:
     """``THGOV_STATS_ENABLED`` (default True) switches page-view counting off."""
+    try:
+        return _cache["enabled"]
+    except KeyError:
+        pass
     default = os.environ.get("THGOV_STATS_ENABLED", "1").strip().lower() in {"1", "true", "yes", "on"}
-    return bool(getattr(settings, "THGOV_STATS_ENABLED", default))
+    value = _cache["enabled"] = bool(getattr(settings, "THGOV_STATS_ENABLED", default))
+    return value
 
 
 def flush_seconds() -> float:
@@ -21,7 +41,14 @@ def flush_seconds() -> float:
 
 def flush_hits() -> int:
     """``THGOV_STATS_FLUSH_HITS`` (default 1000): a process also writes once it holds this many hits."""
-    return int(getattr(settings, "THGOV_STATS_FLUSH_HITS", os.environ.get("THGOV_STATS_FLUSH_HITS", 1000)))
+    try:
+        return _cache["flush_hits"]
+    except KeyError:
+        pass
+    value = _cache["flush_hits"] = int(
+        getattr(settings, "THGOV_STATS_FLUSH_HITS", os.environ.get("THGOV_STATS_FLUSH_HITS", 1000))
+    )
+    return value
 
 
 def use_redis() -> bool:

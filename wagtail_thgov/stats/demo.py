@@ -51,3 +51,79 @@ def build_stats_demo(builder, home, site):
 
 
 DEMO_EXTENSIONS.append(build_stats_demo)
+
+
+# --- the satisfaction survey: questions and fictional responses across the current fiscal year ----------
+
+DEMO_QUESTIONS = [
+    ("rating", "ความพึงพอใจต่อการให้บริการของเจ้าหน้าที่", "งานทะเบียนราษฎร"),
+    ("rating", "ความพึงพอใจต่อความรวดเร็วในการให้บริการ", "การชำระภาษีที่ดินและสิ่งปลูกสร้าง"),
+    ("rating", "ความพึงพอใจต่อความสะดวกของสถานที่และช่องทางการให้บริการ", ""),
+    ("rating", "ความพึงพอใจต่อข้อมูลบนเว็บไซต์ของเทศบาล", ""),
+    ("text", "ข้อเสนอแนะเพื่อการปรับปรุงการให้บริการ", ""),
+]
+DEMO_SUGGESTIONS = [
+    "อยากให้เปิดบริการช่วงพักกลางวัน",
+    "เจ้าหน้าที่สุภาพ อธิบายชัดเจน",
+    "ที่จอดรถไม่เพียงพอในวันที่มีผู้มาติดต่อมาก",
+    "ควรเพิ่มช่องทางชำระภาษีออนไลน์",
+    "",
+    "",
+]
+DEMO_RESPONSES = 48
+
+
+def demo_rating(number: int, question: int) -> int:
+    """A fixed, realistic spread: mostly 4 and 5, some 3, a few 2."""
+    return (5, 4, 5, 4, 3, 4, 5, 2, 4, 5, 3, 4)[(number * 7 + question * 3) % 12]
+
+
+def build_survey_demo(builder, home, site):
+    """Questions for the demo survey page (if it has none) and 48 responses spread over the fiscal year."""
+    from ..pages.stats import SatisfactionSurveyPage
+    from ..thai import current_fiscal_year, fiscal_year_bounds, fiscal_year_of
+    from .models import SurveyAnswer, SurveyQuestion, SurveyResponse
+
+    page = SatisfactionSurveyPage.objects.child_of(home).first()
+    if page is None:
+        return
+    if not page.questions.exists():
+        for order, (kind, text, service) in enumerate(DEMO_QUESTIONS):
+            page.questions.add(SurveyQuestion(kind=kind, text=text, service_name=service, sort_order=order))
+        page.save_revision().publish()
+        builder.created += 1
+    questions = list(SurveyQuestion.objects.filter(page=page).order_by("sort_order"))
+    today = timezone.localdate()
+    start, _end = fiscal_year_bounds(current_fiscal_year())
+    span = max((today - start).days, 1)
+    for number in range(DEMO_RESPONSES):
+        date = start + dt.timedelta(days=span * number // DEMO_RESPONSES)
+        response, created = SurveyResponse.objects.get_or_create(
+            page=page,
+            date=date,
+            visitor_hash=f"demo-survey-{number:04d}",
+            defaults={"site": site, "fiscal_year": fiscal_year_of(date)},
+        )
+        if not created:
+            continue
+        builder.created += 1
+        answers = []
+        for index, question in enumerate(questions):
+            if question.kind == "rating":
+                rating, text = demo_rating(number, index), ""
+            else:
+                rating, text = None, DEMO_SUGGESTIONS[number % len(DEMO_SUGGESTIONS)]
+                if not text:
+                    continue
+            answers.append(
+                SurveyAnswer(
+                    response=response,
+                    question=question,
+                    question_text=question.text,
+                    service=question.service,
+                    kind=question.kind,
+                    rating=rating,
+                    text=text,
+                )
+            )
+        SurveyAnswer.objects.bulk_create(answers)

@@ -8,6 +8,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Orderable
 
 COMMENT_MAX_LENGTH = 1000
 
@@ -124,4 +127,130 @@ class SatisfactionRating(models.Model):
                 name="thgov_rating_once_per_site_day",
             ),
             models.CheckConstraint(condition=Q(rating__gte=1, rating__lte=5), name="thgov_rating_1_to_5"),
+        ]
+
+
+# --- The satisfaction survey page (SatisfactionSurveyPage): questions, responses, answers --------------
+
+ANSWER_MAX_LENGTH = COMMENT_MAX_LENGTH
+
+
+class QuestionKind(models.TextChoices):
+    RATING = "rating", _("Rating from 1 to 5")
+    TEXT = "text", _("Open answer")
+
+
+class SurveyQuestion(Orderable):
+    """One question of a satisfaction survey page, defined by the webmaster (kept with the page revision)."""
+
+    page = ParentalKey(
+        "wagtail_thgov.SatisfactionSurveyPage", on_delete=models.CASCADE, related_name="questions"
+    )
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=QuestionKind.choices, default=QuestionKind.RATING
+    )
+    text = models.CharField(_("question"), max_length=255)
+    required = models.BooleanField(_("answer required"), default=True)
+    service_page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("service page"),
+        help_text=_("The page of the service this question is about, if any."),
+    )
+    service_name = models.CharField(
+        _("service name"),
+        max_length=255,
+        blank=True,
+        help_text=_("Or the name of the service this question is about, e.g. paying the land tax."),
+    )
+
+    panels = [
+        FieldPanel("kind"),
+        FieldPanel("text"),
+        FieldPanel("required"),
+        FieldPanel("service_page"),
+        FieldPanel("service_name"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("survey question")
+        verbose_name_plural = _("survey questions")
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def service(self) -> str:
+        """What the question is about: the service name, else the service page's title, else ``""``."""
+        if self.service_name:
+            return self.service_name
+        return self.service_page.title if self.service_page_id and self.service_page else ""
+
+
+class SurveyResponse(models.Model):
+    """One submission of a survey page, at most one per survey per visitor a day (daily salted hash)."""
+
+    site = models.ForeignKey(
+        "wagtailcore.Site", on_delete=models.CASCADE, related_name="+", verbose_name=_("site")
+    )
+    page = models.ForeignKey(
+        "wagtail_thgov.SatisfactionSurveyPage",
+        on_delete=models.CASCADE,
+        related_name="responses",
+        verbose_name=_("survey"),
+    )
+    date = models.DateField(_("date"))
+    fiscal_year = models.PositiveSmallIntegerField(_("fiscal year (B.E.)"))
+    visitor_hash = models.CharField(_("visitor hash"), max_length=32)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("survey response")
+        verbose_name_plural = _("survey responses")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "date", "visitor_hash"], name="thgov_surveyresponse_once_per_day"
+            )
+        ]
+        indexes = [models.Index(fields=["page", "fiscal_year"], name="thgov_surveyresponse_page_fy")]
+
+
+class SurveyAnswer(models.Model):
+    """The answer to one question; the question's text is kept so that answers outlive a question's removal."""
+
+    response = models.ForeignKey(
+        SurveyResponse, on_delete=models.CASCADE, related_name="answers", verbose_name=_("response")
+    )
+    question = models.ForeignKey(
+        SurveyQuestion,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="answers",
+        verbose_name=_("question"),
+    )
+    question_text = models.CharField(_("question"), max_length=255)
+    service = models.CharField(_("service"), max_length=255, blank=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=QuestionKind.choices)
+    rating = models.PositiveSmallIntegerField(
+        _("rating"),
+        choices=RATING_CHOICES,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    text = models.TextField(_("answer"), blank=True, max_length=ANSWER_MAX_LENGTH)
+
+    class Meta:
+        verbose_name = _("survey answer")
+        verbose_name_plural = _("survey answers")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=5),
+                name="thgov_surveyanswer_rating_1_to_5",
+            )
         ]

@@ -6,16 +6,44 @@ next flush. What is written is ``sha256(daily salt + digest)[:16]``; the salt is
 once the day is over, so a stored hash can no longer be linked back to an address.
 """
 
+import datetime as dt
 import hashlib
 import secrets
 import threading
+import time
 
+from django.core.signals import setting_changed
 from django.db import IntegrityError, transaction
+from django.dispatch import receiver
+from django.utils import timezone
 
 from .models import DailySalt
 
 _salts: dict = {}
 _lock = threading.Lock()
+
+
+_day = (None, 0.0)  # (today's date, the POSIX time at which it ends)
+
+
+def today():
+    """Today's date in the site's time zone (``TIME_ZONE``), worked out once a day rather than per request."""
+    global _day
+    date, ends = _day
+    if time.time() < ends:
+        return date
+    now = timezone.localtime(timezone.now(), timezone.get_default_timezone())
+    date = now.date()
+    midnight = dt.datetime.combine(date + dt.timedelta(days=1), dt.time.min, tzinfo=now.tzinfo)
+    _day = (date, midnight.timestamp())
+    return date
+
+
+@receiver(setting_changed)
+def _forget_today(setting, **kwargs):
+    global _day
+    if setting in ("TIME_ZONE", "USE_TZ"):
+        _day = (None, 0.0)
 
 
 def request_digest(request) -> str:

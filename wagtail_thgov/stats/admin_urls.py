@@ -1,0 +1,15 @@
+"""Admin URLs of the statistics: the satisfaction report and its workbook (registered by wagtail_hooks)."""
+
+from django.urls import path
+
+from .report import SatisfactionReportView, export_report
+
+urlpatterns = [
+    path("reports/thgov-satisfaction/", SatisfactionReportView.as_view(), name="thgov_satisfaction_report"),
+    path(
+        "reports/thgov-satisfaction/results/",
+        SatisfactionReportView.as_view(results_only=True),
+        name="thgov_satisfaction_report_results",
+    ),
+    path("reports/thgov-satisfaction/export/", export_report, name="thgov_satisfaction_export"),
+]

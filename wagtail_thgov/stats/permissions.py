@@ -1,0 +1,52 @@
+"""Who sees visitor statistics and satisfaction results in the admin, and of which sites: superusers
+everywhere; a user on the sites where one of their groups is the site's webmasters group."""
+
+from django.db.models import Q
+from wagtail.models import Site
+
+
+def stats_sites(user):
+    """The sites whose statistics and survey results ``user`` may see in the admin."""
+    if not user.is_active or not user.is_authenticated:
+        return Site.objects.none()
+    if user.is_superuser:
+        return Site.objects.all()
+    from ..workflows.models import RoleGroup
+    from ..workflows.roles import Role
+
+    webmaster_of = RoleGroup.objects.filter(role=Role.WEBMASTER, group__in=user.groups.all()).values(
+        "site_id"
+    )
+    return Site.objects.filter(pk__in=webmaster_of)
+
+
+def can_view_stats(user) -> bool:
+    return stats_sites(user).exists()
+
+
+def request_site(request, sites):
+    """Of ``sites`` (a list), the request's site if there, else the first; ``None`` when empty."""
+    current = Site.find_for_request(request)
+    for site in sites:
+        if current is not None and site.pk == current.pk:
+            return site
+    return sites[0] if sites else None
+
+
+def surveys_of(sites):
+    """Live or draft satisfaction survey pages under the root pages of ``sites``."""
+    from ..pages.stats import SatisfactionSurveyPage
+
+    sites = list(sites.select_related("root_page")) if hasattr(sites, "select_related") else list(sites)
+    if not sites:
+        return SatisfactionSurveyPage.objects.none()
+    condition = Q()
+    for site in sites:
+        condition |= Q(path__startswith=site.root_page.path)
+    return SatisfactionSurveyPage.objects.filter(condition).order_by("path")
+
+
+def site_of(page, sites):
+    """The site of ``sites`` whose tree holds ``page`` (the deepest root wins), without a query."""
+    owners = [site for site in sites if page.path.startswith(site.root_page.path)]
+    return max(owners, key=lambda site: len(site.root_page.path), default=None)
