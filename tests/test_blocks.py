@@ -587,6 +587,8 @@ def test_body_blocks_render_as_one_stream_and_fetch_documents_in_one_query(
         "people",
         "contact",
         "steps",
+        "satisfaction",
+        "visitor_counter",
     ]
     raw = [
         {"type": "heading", "value": "Forms"},
