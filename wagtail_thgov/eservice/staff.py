@@ -12,7 +12,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column, Table, TitleColumn
-from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.views.generic import EditView, HistoryView, IndexView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -63,6 +64,12 @@ def _datetime(value):
     return thai_datetime(value) if value else ""
 
 
+def _user_name(user):
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
 class OverdueFilter(django_filters.BooleanFilter):
     def filter(self, queryset, value):
         if value is None:
@@ -110,7 +117,29 @@ class StatusColumn(Column):
     cell_template_name = "wagtail_thgov/eservice/admin/status_cell.html"
 
 
+def _both(fn):
+    return {"csv": fn, "xlsx": fn}
+
+
+# Every text cell is formula-safe (a service title or name could start with "="); dates are B.E.
+EXPORT_PREPROCESS = {
+    "tracking_code": _both(_text),
+    "service_title": _both(_text),
+    "kind": _both(lambda value: _text(KIND_LABELS.get(value, value))),
+    "department": _both(_text),
+    "status": _both(lambda value: _text(dict(RequestStatus.choices).get(value, value))),
+    "submitted_at": _both(_datetime),
+    "due_date": _both(_date),
+    "closed_at": _both(_datetime),
+    "assigned_to": _both(lambda user: _text(_user_name(user))),
+    "is_overdue": _both(lambda value: str(_("Yes")) if value else str(_("No"))),
+}
+
+
 class ServiceRequestIndexView(IndexView):
+    # The viewset does not pass this on to its index view: set here.
+    custom_field_preprocess = EXPORT_PREPROCESS
+
     def get_base_queryset(self):
         return (
             ServiceRequest.objects.filter(site__in=request_sites(self.request.user))
@@ -216,15 +245,30 @@ class ServiceRequestActionForm(WagtailAdminModelForm):
         return request
 
 
-class ServiceRequestEditView(EditView):
-    """The handling page: the request in full, then the action form."""
-
-    page_title = _("Handle request")
+class SiteScopedObjectMixin:
+    """A request of a site the user does not handle is "not found", in every view of one request."""
 
     def get_base_object_queryset(self):
         return ServiceRequest.objects.filter(site__in=request_sites(self.request.user)).select_related(
             "site", "page", "department", "assigned_to"
         )
+
+
+class ServiceRequestHistoryView(SiteScopedObjectMixin, HistoryView):
+    pass
+
+
+class ServiceRequestUsageView(SiteScopedObjectMixin, UsageView):
+    pass
+
+
+class ServiceRequestEditView(SiteScopedObjectMixin, EditView):
+    """The handling page: the request in full, then the action form."""
+
+    page_title = _("Handle request")
+
+    def get_queryset(self):
+        return self.get_base_object_queryset()
 
     def save_instance(self):
         instance = super().save_instance()
@@ -269,6 +313,8 @@ class ServiceRequestViewSet(ModelViewSet):
     copy_view_enabled = False
     index_view_class = ServiceRequestIndexView
     edit_view_class = ServiceRequestEditView
+    history_view_class = ServiceRequestHistoryView
+    usage_view_class = ServiceRequestUsageView
     filterset_class = ServiceRequestFilterSet
     list_per_page = 50
     ordering = ["-submitted_at", "-pk"]
@@ -309,23 +355,6 @@ class ServiceRequestViewSet(ModelViewSet):
     }
     export_filename = "thgov-eservice-requests"
 
-    def _both(fn):
-        return {"csv": fn, "xlsx": fn}
-
-    custom_field_preprocess = {
-        "tracking_code": _both(_text),
-        "service_title": _both(_text),
-        "kind": _both(lambda value: _text(KIND_LABELS.get(value, value))),
-        "department": _both(_text),
-        "status": _both(lambda value: _text(dict(RequestStatus.choices).get(value, value))),
-        "submitted_at": _both(_datetime),
-        "due_date": _both(_date),
-        "closed_at": _both(_datetime),
-        "assigned_to": _both(lambda user: _text(_user_name(user))),
-        "is_overdue": _both(lambda value: str(_("Yes")) if value else str(_("No"))),
-    }
-    del _both
-
     def get_edit_handler(self):
         panels = [
             ServiceRequestSummaryPanel(heading=_("Request")),
@@ -342,12 +371,6 @@ class ServiceRequestViewSet(ModelViewSet):
             for pattern in super().get_urlpatterns()
             if getattr(pattern, "name", None) not in ("add", "delete", "copy")
         ]
-
-
-def _user_name(user):
-    if user is None:
-        return ""
-    return user.get_full_name() or user.get_username()
 
 
 # --- Monthly statistics ---------------------------------------------------------------------------
@@ -429,8 +452,8 @@ class MonthlyStatisticsView(ReportView):
     def get_base_queryset(self):
         return ServiceRequest.objects.filter(site__in=request_sites(self.request.user, STATISTICS_PERMISSION))
 
-    def get_queryset(self):
-        requests = super().get_queryset()
+    def get_filtered_queryset(self):
+        requests = super().get_filtered_queryset()
         return monthly_statistics(requests.values_list(*ROW_FIELDS), timezone.localdate())
 
 
