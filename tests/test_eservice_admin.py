@@ -287,3 +287,10 @@ def test_statistics_survive_erasure_of_personal_data(world):
     after = monthly_statistics(ServiceRequest.objects.values_list(*ROW_FIELDS), timezone.localdate())
     assert before == after
     assert RequestEvent.objects.exclude(internal_note="").count() == 0
+
+
+def test_eservice_pages_are_not_listed_among_wagtail_form_submissions(world):
+    from wagtail.contrib.forms.utils import get_forms_for_user
+
+    superuser = make_user("forms-root", superuser=True)
+    assert not get_forms_for_user(superuser).type(type(world["page_a"])).exists()
