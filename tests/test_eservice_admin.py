@@ -294,3 +294,48 @@ def test_eservice_pages_are_not_listed_among_wagtail_form_submissions(world):
 
     superuser = make_user("forms-root", superuser=True)
     assert not get_forms_for_user(superuser).type(type(world["page_a"])).exists()
+
+
+def test_staff_find_a_request_by_its_code(world):
+    other = make_request(world["page_a"])
+    html = (
+        logged_in(world["webmaster_a"])
+        .get(INDEX, {"q": world["request_a"].tracking_code[-4:]})
+        .content.decode()
+    )
+    assert world["request_a"].tracking_code in html and other.tracking_code not in html
+
+
+def test_a_question_cannot_take_the_name_of_a_fixed_part_of_the_form(world):
+    from wagtail_thgov.pages.eservice import EServiceIndexPage, EServicePage
+
+    index = EServiceIndexPage.objects.child_of(world["site_a"].root_page).get()
+    client = logged_in(make_user("form-root", superuser=True))
+    url = reverse("wagtailadmin_pages:add", args=("wagtail_thgov", "eservicepage", index.pk))
+    data = {
+        "title": "ขอรับบริการ",
+        "slug": "service-x",
+        "service_kind": "service_request",
+        "responsible_unit": "กองช่าง",
+        "promised_days": "5",
+        "allowed_extensions": "pdf",
+        "max_attachment_mb": "10",
+        "keywords": "",
+        "form_fields-TOTAL_FORMS": "1",
+        "form_fields-INITIAL_FORMS": "0",
+        "form_fields-MIN_NUM_FORMS": "0",
+        "form_fields-MAX_NUM_FORMS": "1000",
+        "form_fields-0-label": "Website",
+        "form_fields-0-field_type": "singleline",
+        "form_fields-0-required": "on",
+        "form_fields-0-ORDER": "1",
+        "form_fields-0-DELETE": "",
+        "form_fields-0-id": "",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Every e-Service form already has this item" in response.content.decode()
+    assert not EServicePage.objects.filter(slug="service-x").exists()
+    data["form_fields-0-label"] = "Address of the house"
+    assert client.post(url, data).status_code == 302
+    assert EServicePage.objects.get(slug="service-x").form_fields.get().clean_name == "address_of_the_house"

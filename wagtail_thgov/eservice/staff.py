@@ -316,6 +316,9 @@ class ServiceRequestViewSet(ModelViewSet):
     history_view_class = ServiceRequestHistoryView
     usage_view_class = ServiceRequestUsageView
     filterset_class = ServiceRequestFilterSet
+    # ServiceRequest is not in the search index: the ORM searches these (a code read out on the phone).
+    search_fields = ["tracking_code", "service_title"]
+    search_backend_name = None
     list_per_page = 50
     ordering = ["-submitted_at", "-pk"]
     list_display = [

@@ -53,7 +53,23 @@ class EServiceFormField(AbstractFormField):
 
 
 class EServicePageForm(ThgovPageForm, WagtailAdminFormPageForm):
-    """The thgov page checks plus the form builder's duplicate-field check."""
+    """The thgov page checks, the form builder's duplicate-field check, and no question may take the
+    name of a part every e-Service form has (name, contact, attachments, consent, the robot trap)."""
+
+    def clean(self):
+        from ..eservice.forms import FIXED_FIELDS
+
+        cleaned_data = super().clean()
+        formset = self.formsets.get("form_fields")
+        for form in formset.forms if formset is not None else []:
+            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                continue
+            name = form.instance.clean_name or form.instance.get_field_clean_name()
+            if name in FIXED_FIELDS:
+                form.add_error(
+                    "label", _("Every e-Service form already has this item: choose another label.")
+                )
+        return cleaned_data
 
 
 class EServicePage(FormMixin, ThgovPage):
