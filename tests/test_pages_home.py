@@ -367,6 +367,12 @@ def test_eservice_index_and_page_created_in_admin(home, admin_client):
             "service_kind": EServiceKind.COMPLAINT,
             "responsible_unit": "ศูนย์รับเรื่องร้องเรียน สำนักปลัด",
             "promised_days": "15",
+            # The e-Service form (issue 8): attachment size and the (here empty) form-builder fields.
+            "max_attachment_mb": "10",
+            "form_fields-TOTAL_FORMS": "0",
+            "form_fields-INITIAL_FORMS": "0",
+            "form_fields-MIN_NUM_FORMS": "0",
+            "form_fields-MAX_NUM_FORMS": "1000",
         },
     )
 

@@ -2,6 +2,13 @@
 
 from .compliance.models import ChecklistItem, ComplianceSettings, ManualEvidence, Standard  # noqa: F401
 from .compliance.pages import ItaIndexPage  # noqa: F401
+from .eservice.models import (  # noqa: F401  (e-Service requests, issue 8)
+    EServiceSettings,
+    RequestAttachment,
+    RequestEvent,
+    ServiceRequest,
+    TrackingCounter,
+)
 from .metadata.models import InformationSource, PageKeyword  # noqa: F401
 from .pages.agency import (  # noqa: F401
     AgencyIndexPage,
@@ -11,7 +18,7 @@ from .pages.agency import (  # noqa: F401
     PersonnelDirectoryPage,
     PlanDocumentPage,
 )
-from .pages.eservice import EServiceIndexPage, EServicePage  # noqa: F401
+from .pages.eservice import EServiceFormField, EServiceIndexPage, EServicePage  # noqa: F401
 from .pages.home import MunicipalityHomePage, SiteMapPage  # noqa: F401
 from .pages.knowledge import KnowledgeIndexPage, KnowledgePage  # noqa: F401
 from .pages.law import LawIndexPage, LawPage  # noqa: F401

@@ -14,3 +14,8 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="thgov_robots_txt"),
     path("search/", search, name="thgov_search"),
 ]
+
+# --- e-Service (issue 8): the citizen's status page ---
+from .eservice.views import status_lookup  # noqa: E402
+
+urlpatterns += [path("e-service/status/", status_lookup, name="thgov_eservice_status")]

@@ -154,3 +154,53 @@ def register_satisfaction_report_menu_item():
 
 
 hooks.register("construct_homepage_panels", add_visits_panel)
+
+
+# --- e-Service requests (issue 8): requests viewset, handling, attachments, monthly statistics ---------
+from django.templatetags.static import static as _static  # noqa: E402
+from django.utils.html import format_html as _format_html  # noqa: E402
+from wagtail.permissions import register_permission_policy as _register_permission_policy  # noqa: E402
+
+from .eservice import admin_urls as eservice_urls  # noqa: E402
+from .eservice.models import ServiceRequest as _ServiceRequest  # noqa: E402
+from .eservice.staff import (  # noqa: E402
+    ServiceRequestPermissionPolicy,
+    ServiceRequestViewSet,
+    StatisticsMenuItem,
+)
+
+_register_permission_policy(_ServiceRequest, ServiceRequestPermissionPolicy(_ServiceRequest))
+
+
+@hooks.register("register_admin_urls")
+def register_eservice_admin_urls():
+    return eservice_urls.urlpatterns
+
+
+@hooks.register("register_admin_viewset")
+def register_eservice_request_viewset():
+    return ServiceRequestViewSet()
+
+
+@hooks.register("register_reports_menu_item")
+def register_eservice_statistics_menu_item():
+    return StatisticsMenuItem(
+        _("e-Service statistics"),
+        reverse("thgov_eservice_statistics"),
+        name="thgov-eservice-statistics",
+        icon_name="table",
+        order=200,
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def eservice_admin_css():
+    return _format_html('<link rel="stylesheet" href="{}">', _static("wagtail_thgov/css/eservice-admin.css"))
+
+
+@hooks.register("filter_form_submissions_for_user")
+def hide_eservice_pages_from_form_submissions(user, editable_forms):
+    """e-Service requests live in "e-Service requests", not in Wagtail's form submissions."""
+    from .pages.eservice import EServicePage
+
+    return editable_forms.not_type(EServicePage)

@@ -201,3 +201,6 @@ LOGGING = {
 # wagtail-thgov: the certification task publishes; approvers need no "publish" permission.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "wagtail_thgov.workflows.actions.publish_certified"
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+
+# wagtail-thgov e-Service: a Thai page for a refused (expired or forged) form, saying nothing was stored.
+CSRF_FAILURE_VIEW = "wagtail_thgov.eservice.views.csrf_failure"

@@ -70,3 +70,8 @@ from . import (  # noqa: E402,F401  (register the demo of categories 1.6–1.10)
 
 # --- satisfaction survey demo (issue 7): after the services demo, which makes the survey page --------
 DEMO_EXTENSIONS.append(stats_demo.build_survey_demo)
+
+# isort: off
+# e-Service forms and requests: registered after ``manuals``, whose demo creates the e-Service pages.
+from ..eservice import demo as eservice_demo  # noqa: E402,F401
+# isort: on

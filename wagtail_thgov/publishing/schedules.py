@@ -58,6 +58,13 @@ SCHEDULED_JOBS = [
         Schedule.DAILY,
         at=dt.time(0, 30),
     ),
+    # e-Service (issue 8): personal data of requests closed longer ago than the site's retention period.
+    ScheduledJob(
+        "thgov: erase personal data of closed e-Service requests",
+        "wagtail_thgov.eservice.jobs.erase_expired_personal_data",
+        Schedule.DAILY,
+        at=dt.time(1, 15),
+    ),
 ]
 
 

@@ -74,6 +74,11 @@ ROLE_SPECS = {
             "wagtail_thgov.delete_expirydefault",
             "wagtail_thgov.view_expirydefault",
             "wagtail_thgov.change_publishingsettings",
+            # e-Service requests (issue 8): handle them, see their statistics, set the retention period.
+            "wagtail_thgov.view_servicerequest",
+            "wagtail_thgov.change_servicerequest",
+            "wagtail_thgov.view_eservice_statistics",
+            "wagtail_thgov.change_eservicesettings",
         ),
     ),
     Role.APPROVER: RoleSpec(

@@ -1,0 +1,41 @@
+"""Who handles e-Service requests, and of which sites: superusers everywhere; a user holding
+``wagtail_thgov.view_servicerequest`` on the sites where one of their groups is the webmasters group."""
+
+from wagtail.models import Site
+
+VIEW_PERMISSION = "wagtail_thgov.view_servicerequest"
+CHANGE_PERMISSION = "wagtail_thgov.change_servicerequest"
+STATISTICS_PERMISSION = "wagtail_thgov.view_eservice_statistics"
+
+
+def request_sites(user, permission=VIEW_PERMISSION):
+    """The sites whose requests ``user`` may see (with ``permission``)."""
+    if not user.is_authenticated or not user.is_active:
+        return Site.objects.none()
+    if user.is_superuser:
+        return Site.objects.all()
+    if not user.has_perm(permission):
+        return Site.objects.none()
+    from ..workflows.models import RoleGroup
+    from ..workflows.roles import Role
+
+    webmaster_of = RoleGroup.objects.filter(role=Role.WEBMASTER, group__in=user.groups.all()).values(
+        "site_id"
+    )
+    return Site.objects.filter(pk__in=webmaster_of)
+
+
+def staff_of_site(site_id):
+    """Users a request of ``site_id`` may be assigned to: the site's webmasters."""
+    from django.contrib.auth import get_user_model
+
+    from ..workflows.models import RoleGroup
+    from ..workflows.roles import Role
+
+    groups = RoleGroup.objects.filter(site_id=site_id, role=Role.WEBMASTER).values("group_id")
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__in=groups)
+        .distinct()
+        .order_by("first_name", "username")
+    )
