@@ -408,6 +408,14 @@ def test_generic_rule_covers_new_models_and_the_deny_list_is_small():
         apps.get_model(label)  # each entry names a real model
 
 
+def test_a_model_can_opt_out(monkeypatch):
+    from wagtail_thgov.metadata.models import InformationSource
+
+    assert invalidation.watched(InformationSource)
+    monkeypatch.setattr(InformationSource, "thgov_page_cache_ignore", True, raising=False)
+    assert not invalidation.watched(InformationSource)
+
+
 def test_documents_images_and_redirects_bump_every_site(news):
     from wagtail.contrib.redirects.models import Redirect
 

@@ -58,6 +58,8 @@ NOT_WATCHED = {
     "wagtailcore.UploadedFile",
     # Image renditions are made while rendering a page: bumping on them would undo the render.
     "wagtailimages.Rendition",
+    # What visitors submit through forms is not shown on public pages.
+    "wagtailforms.FormSubmission",
 }
 
 
@@ -66,7 +68,16 @@ def _label(model) -> str:
 
 
 def watched(model) -> bool:
-    return model._meta.app_label in WATCHED_APPS and _label(model) not in NOT_WATCHED
+    """Whether saving or deleting an object of ``model`` makes cached pages stale.
+
+    A model of a watched app that no public page shows and that is written often (say, what citizens
+    submit through an e-Service form) opts out with the class attribute ``thgov_page_cache_ignore = True``.
+    """
+    return (
+        model._meta.app_label in WATCHED_APPS
+        and _label(model) not in NOT_WATCHED
+        and not getattr(model, "thgov_page_cache_ignore", False)
+    )
 
 
 def _run_now_and_on_commit(function, *args):
