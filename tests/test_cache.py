@@ -275,6 +275,17 @@ def test_editing_a_child_refreshes_the_pages_that_list_it(home, news):
         assert "น้ำท่วมแล้ว" in get(page.url).content.decode(), page.url
 
 
+def test_saving_a_draft_keeps_the_cache(home, news):
+    index, item = news
+    warm(home, index, item)
+    page = NewsPage.objects.get(pk=item.pk)
+    page.title = "ร่างที่ยังไม่เผยแพร่"
+    page.save_revision()
+    for target in (home, index, item):
+        response = get(target.url)
+        assert state(response) == "hit" and "ร่างที่ยังไม่เผยแพร่" not in response.content.decode()
+
+
 def test_unpublishing_removes_the_page_at_once(home, news):
     index, item = news
     warm(home, index, item)

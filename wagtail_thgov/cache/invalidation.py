@@ -63,6 +63,19 @@ NOT_WATCHED = {
 }
 
 
+# Page fields that saving a draft, locking or commenting changes: none is shown on the public page.
+DRAFT_FIELDS = {
+    "wagtail_admin_comments",
+    "latest_revision_created_at",
+    "draft_title",
+    "latest_revision",
+    "has_unpublished_changes",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
+
+
 def _label(model) -> str:
     return f"{model._meta.app_label}.{model.__name__}"
 
@@ -156,8 +169,10 @@ def invalidate_instance(instance):
 # -- receivers --------------------------------------------------------------------------------------
 
 
-def on_save_or_delete(sender, instance, raw=False, **kwargs):
+def on_save_or_delete(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw or not watched(sender):
+        return
+    if update_fields and set(update_fields) <= DRAFT_FIELDS:  # a draft saved in the editor
         return
     invalidate_instance(instance)
 
