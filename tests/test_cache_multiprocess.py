@@ -1,7 +1,8 @@
 """Two app servers sharing one Redis never serve a stale page once a change is made elsewhere.
 
-Two gunicorn servers (separate processes, separate ports) run the demo site against one SQLite file
-and one private Redis (started here on a free loopback port: the page cache and its generations live
+Two gunicorn servers (separate processes, separate ports) run the demo site against one database (a
+throw-away SQLite file, or a throw-away PostgreSQL database in the PostgreSQL + Redis pass) and one
+private Redis (started here on a free loopback port: the page cache and its generations live
 there). For each trigger, both servers are warmed until they answer from the cache, a *third* process
 makes the change through the ORM or a management command, and then every request to either server
 within the next second must show the new state.
@@ -198,14 +199,35 @@ def redis_url(require_tool, tmp_path):
         os.kill(int(pidfile.read_text().strip()), signal.SIGTERM)
 
 
-def test_two_servers_sharing_redis_serve_no_stale_page_after_a_change(tmp_path, redis_url):
-    database = tmp_path / "cache.sqlite3"
+@pytest.fixture
+def database_url(tmp_path):
+    """A throw-away database: PostgreSQL in the PostgreSQL + Redis pass (DATABASE_URL set), else SQLite."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        yield f"sqlite:///{tmp_path / 'cache.sqlite3'}"
+        return
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+
+    parts = urlsplit(url)
+    name = f"{parts.path.lstrip('/') or 'thgov'}_cache_mp_{os.getpid()}"
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    yield urlunsplit(parts._replace(path=f"/{name}"))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_two_servers_sharing_redis_serve_no_stale_page_after_a_change(tmp_path, redis_url, database_url):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "demo_site.settings",
         "DJANGO_MEDIA_ROOT": str(tmp_path / "media"),
         "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'example_project'}",
-        "DATABASE_URL": f"sqlite:///{database}",
+        "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
         "THGOV_CACHE_PREFIX": f"thgov-cache-test-{os.getpid()}",
         "DJANGO_DEBUG": "0",
