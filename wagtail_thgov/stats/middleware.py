@@ -26,7 +26,8 @@ def is_bot(user_agent: str) -> bool:
 def countable_page(request, response):
     """The Wagtail page this response is a public view of, or None.
 
-    Counted: GET requests served by ``wagtail.views.serve`` with status 200 from a human browser.
+    Counted: GET requests served by ``wagtail.views.serve`` with status 200 from a human browser, and
+    the same pages served by the page cache (``request.thgov_page_cache_hit``, see wagtail_thgov.cache).
     Not counted: the admin and previews (other views), HEAD and other methods, redirects and errors,
     robots.
     """
