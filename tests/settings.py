@@ -51,3 +51,6 @@ LANGUAGE_CODE = "en"
 # Page-view counting writes from a background thread; tests of other features don't want it.
 # tests/test_stats*.py switch it on for themselves.
 THGOV_STATS_ENABLED = False
+
+# The page cache would serve one test's page to the next; tests/test_cache*.py switch it on for themselves.
+THGOV_PAGE_CACHE_ENABLED = False

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Site
 
 from tests.test_pages_home import make_home
@@ -145,9 +145,13 @@ def survey_page(home):
     return page
 
 
-def rate(client, path, rating, comment="", scope="site", **extra):
+def rate(client, path, rating, comment="", scope="site", origin="http://testserver", referer=None, **extra):
+    """Post the widget's form as a browser does: to ``path?thgov_satisfaction=1``, with its ``Origin``."""
     data = {"thgov_satisfaction": scope, "rating": rating, "comment": comment, "website": "", **extra}
-    return client.post(path, data)
+    headers = {"HTTP_ORIGIN": origin} if origin else {}
+    if referer:
+        headers["HTTP_REFERER"] = referer
+    return client.post(f"{path}?thgov_satisfaction=1", data, **headers)
 
 
 def test_rating_is_stored_once_per_visitor_and_day(home):
@@ -186,10 +190,41 @@ def test_bad_ratings_are_refused_with_a_message(home, fields, outcome):
     assert SatisfactionRating.objects.count() == 0
 
 
-def test_rating_without_csrf_token_is_forbidden(home):
+def test_rating_from_another_website_is_refused(home):
+    """No CSRF token (the widget is on cached pages): a cross-site POST is refused by its Origin/Referer."""
     page = survey_page(home)
-    response = rate(Client(enforce_csrf_checks=True, HTTP_USER_AGENT=BROWSER), page.url, 5)
-    assert response.status_code == 403
+    strict = Client(enforce_csrf_checks=True, HTTP_USER_AGENT=BROWSER)
+    for origin, referer in [
+        ("https://evil.example", None),
+        ("null", None),
+        (None, "https://evil.example/page/"),
+        (None, None),
+        ("http://testserver.evil.example", None),
+    ]:
+        response = rate(strict, page.url, 5, origin=origin, referer=referer)
+        assert response["Location"].endswith("thgov_rating=forged#thgov-satisfaction"), (origin, referer)
+    assert SatisfactionRating.objects.count() == 0
+    with translation.override("th"):
+        shown = strict.get(f"{page.url}?thgov_rating=forged").content.decode()
+    assert "thgov-satisfaction__message--refused" in shown
+    # The same origin, or a same-origin Referer when a browser sends no Origin, is accepted.
+    thanks = rate(strict, page.url, 5, origin=None, referer=f"http://testserver{page.url}")
+    assert thanks["Location"].endswith("thgov_rating=thanks#thgov-satisfaction")
+    assert SatisfactionRating.objects.count() == 1
+
+
+def test_rating_from_a_trusted_origin_is_accepted(home, settings):
+    settings.CSRF_TRUSTED_ORIGINS = ["https://*.example.go.th"]
+    page = survey_page(home)
+    response = rate(browser(), page.url, 4, origin="https://www.example.go.th")
+    assert response["Location"].endswith("thgov_rating=thanks#thgov-satisfaction")
+
+
+def test_other_posts_still_need_the_csrf_token(home):
+    page = survey_page(home)
+    strict = Client(enforce_csrf_checks=True, HTTP_USER_AGENT=BROWSER)
+    data = {"thgov_satisfaction": "site", "rating": 5}
+    assert strict.post(page.url, data, HTTP_ORIGIN="http://testserver").status_code == 403  # no marker
     assert SatisfactionRating.objects.count() == 0
 
 
@@ -206,7 +241,7 @@ def test_survey_page_shows_the_widget_and_escapes_comments(home):
     page = survey_page(home)
     rate(browser(), page.url, 5, '<script>alert(1)</script> =cmd|" /C calc"!A0')
     html = browser().get(page.url).content.decode()
-    assert 'id="thgov-satisfaction"' in html and 'name="csrfmiddlewaretoken"' in html
+    assert 'id="thgov-satisfaction"' in html and 'name="csrfmiddlewaretoken"' not in html
     assert "<script>alert(1)</script>" not in html
 
 

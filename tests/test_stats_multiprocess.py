@@ -1,4 +1,5 @@
-"""Two real gunicorn workers count thousands of page views on loopback and lose none.
+"""Two real gunicorn workers count thousands of page views on loopback and lose none, with the page
+cache on (pages served from each worker's cache are counted too) and off.
 
 The demo site runs under ``gunicorn -w 2`` against a throw-away SQLite file (tables made from the
 models in a subprocess, as ``--nomigrations`` does). Threads send GETs of two pages plus requests that must not count (HEAD, 404, a robot,
@@ -69,12 +70,17 @@ def free_port():
         return sock.getsockname()[1]
 
 
+CACHE_HITS = Counter()  # X-Thgov-Cache: hit responses seen (the page cache of wagtail_thgov.cache)
+
+
 def request(port, method, path, agent):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
     try:
         connection.request(method, path, headers={"User-Agent": agent, "Host": "localhost"})
         response = connection.getresponse()
         response.read()
+        if response.getheader("X-Thgov-Cache") == "hit":
+            CACHE_HITS[path] += 1
         return response.status
     finally:
         connection.close()
@@ -111,8 +117,11 @@ def stored(database):
     return pages, site
 
 
-def test_two_gunicorn_workers_store_exactly_the_200_responses(tmp_path):
+@pytest.mark.parametrize("page_cache", ["on", "off"])
+def test_two_gunicorn_workers_store_exactly_the_200_responses(tmp_path, page_cache):
+    """Exact with the page cache on (hits are counted like rendered pages) and off."""
     database = tmp_path / "stats.sqlite3"
+    CACHE_HITS.clear()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "demo_site.settings",
@@ -122,6 +131,7 @@ def test_two_gunicorn_workers_store_exactly_the_200_responses(tmp_path):
         "DJANGO_DEBUG": "0",
         "THGOV_STATS_FLUSH_SECONDS": "1",  # flushes from both workers overlap with the load
         "THGOV_STATS_FLUSH_HITS": "200",
+        "THGOV_PAGE_CACHE_ENABLED": "1" if page_cache == "on" else "0",
     }
     env.pop("REDIS_URL", None)
     setup = subprocess.run(
@@ -192,7 +202,13 @@ def test_two_gunicorn_workers_store_exactly_the_200_responses(tmp_path):
 
     counted = {"home": statuses[("home", 200)], "other": statuses[("other", 200)]}
     total_sent = sum(statuses.values())
-    print(f"requests: {total_sent}, responses: {dict(statuses)}")
+    print(
+        f"page cache {page_cache}: requests: {total_sent}, responses: {dict(statuses)}, hits: {dict(CACHE_HITS)}"
+    )
+    if page_cache == "on":
+        assert CACHE_HITS["/"] > 0 and CACHE_HITS["/stats/"] > 0
+    else:
+        assert not CACHE_HITS
     assert statuses[("not counted", 404)] > 0 and statuses[("bot", 200)] > 0
     pages, (site_views, uniques) = stored(database)
     assert pages == {ids["home"]: counted["home"], ids["other"]: counted["other"]}, (

@@ -12,5 +12,9 @@ class WagtailThgovConfig(AppConfig):
 
     def ready(self):
         # System checks register on import; nothing here touches the database.
+        from .cache import invalidation as page_cache
         from .publishing import checks as publishing_checks  # noqa: F401
         from .workflows import checks  # noqa: F401
+
+        # Page cache (wagtail_thgov.cache): saves, deletes and page signals make cached pages stale.
+        page_cache.connect()

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "wagtail_thgov.cache.middleware.PageCacheUpdateMiddleware",  # page cache: first (see docs/caching.md)
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -71,6 +72,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "wagtail_thgov.stats.middleware.SatisfactionRatingMiddleware",
     "wagtail_thgov.stats.middleware.PageViewCounterMiddleware",
+    "wagtail_thgov.cache.middleware.PageCacheFetchMiddleware",  # page cache: last
 ]
 
 ROOT_URLCONF = "demo_site.urls"
@@ -204,3 +206,9 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 
 # wagtail-thgov e-Service: a Thai page for a refused (expired or forged) form, saying nothing was stored.
 CSRF_FAILURE_VIEW = "wagtail_thgov.eservice.views.csrf_failure"
+
+# wagtail-thgov page cache (docs/caching.md): anonymous visitors get public pages from the cache above
+# (local memory per process, or Redis shared by every app server when REDIS_URL is set).
+# THGOV_PAGE_CACHE_ENABLED=0 in the environment switches it off.
+THGOV_PAGE_CACHE_ENABLED = env_flag("THGOV_PAGE_CACHE_ENABLED", True)
+THGOV_PAGE_CACHE_SECONDS = int(os.environ.get("THGOV_PAGE_CACHE_SECONDS", "300"))

@@ -66,6 +66,9 @@ class TrackingCounter(models.Model):
     year = models.PositiveSmallIntegerField()
     last = models.PositiveIntegerField(default=0)
 
+    # Written by citizens; no cacheable page shows it, so it never empties the page cache.
+    thgov_page_cache_ignore = True
+
     class Meta:
         verbose_name = _("tracking code counter")
         verbose_name_plural = _("tracking code counters")
@@ -156,6 +159,9 @@ class ServiceRequest(models.Model):
 
     objects = ServiceRequestQuerySet.as_manager()
 
+    # Written by citizens; no cacheable page shows it, so it never empties the page cache.
+    thgov_page_cache_ignore = True
+
     class Meta:
         verbose_name = _("e-Service request")
         verbose_name_plural = _("e-Service requests")
@@ -196,6 +202,9 @@ class RequestAttachment(models.Model):
     size = models.PositiveIntegerField(_("size (bytes)"))
     content_type = models.CharField(_("content type"), max_length=100)
 
+    # Written by citizens; no cacheable page shows it, so it never empties the page cache.
+    thgov_page_cache_ignore = True
+
     class Meta:
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
@@ -231,6 +240,9 @@ class RequestEvent(models.Model):
     )
     message_to_citizen = models.TextField(_("message to the citizen"), blank=True)
     internal_note = models.TextField(_("internal note"), blank=True)
+
+    # Written by citizens; no cacheable page shows it, so it never empties the page cache.
+    thgov_page_cache_ignore = True
 
     class Meta:
         verbose_name = _("request history entry")

@@ -31,6 +31,9 @@ class ThgovPage(GovMetadataMixin, Page):
     edit_handler = _ThgovEditHandler()
     # Expiry defaults, schedule and review-date checks, and the fix for wagtail#13896 (publishing/forms.py).
     base_form_class = ThgovPageForm
+    # The page cache (wagtail_thgov.cache) may store this page type's public responses for anonymous
+    # visitors; a page type whose output depends on the visitor sets this to False.
+    thgov_page_cache = True
     search_fields = Page.search_fields + [
         index.SearchField("source_text"),
         index.FilterField("fiscal_year"),

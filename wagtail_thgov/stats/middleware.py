@@ -36,12 +36,16 @@ def _is_bot(user_agent: str) -> bool:
 def countable_page(request, response):
     """The Wagtail page this response is a public view of, or None.
 
-    Counted: GET requests served by ``wagtail.views.serve`` with status 200 from a human browser.
+    Counted: GET requests served by ``wagtail.views.serve`` with status 200 from a human browser, and
+    the same pages served by the page cache (``request.thgov_page_cache_hit``, see wagtail_thgov.cache).
     Not counted: the admin and previews (other views), HEAD and other methods, redirects and errors,
     robots.
     """
     if request.method != "GET" or response.status_code != 200:
         return None
+    hit = getattr(request, "thgov_page_cache_hit", None)  # served by wagtail_thgov.cache: no view ran
+    if hit is not None:
+        return None if is_bot(request.META.get("HTTP_USER_AGENT", "")) else hit
     match = getattr(request, "resolver_match", None)
     if match is None or match.url_name != "wagtail_serve" or getattr(request, "is_preview", False):
         return None
@@ -66,7 +70,7 @@ class PageViewCounterMiddleware:
                 page = countable_page(request, response)
                 if page is not None:
                     site = getattr(request, "_wagtail_site", None)
-                    site_id = site.pk if site is not None else None
+                    site_id = site.pk if site is not None else getattr(page, "thgov_site_id", None)
                     if site_id is not None:
                         record(site_id, page.pk, today(), request_digest(request))
             except Exception:  # counting must never fail a page
@@ -77,31 +81,54 @@ class PageViewCounterMiddleware:
 class SatisfactionRatingMiddleware:
     """Receives the satisfaction widget's form, posted to the page it is on (no extra URL to include).
 
-    Put it after ``CsrfViewMiddleware`` (whose check runs first). The answer is a redirect back to the
-    page (post/redirect/get) with the outcome in the query string, shown by the widget.
+    The widget is shown on pages the page cache (wagtail_thgov.cache) serves to everyone, so its form
+    carries no CSRF token (a token would make every page personal). Forgery is refused instead by
+    checking that the POST comes from this website (OWASP's "verifying origin with standard headers"):
+    ``satisfaction.same_origin()``. The form is handled here, before Django's CSRF check runs (that runs
+    in ``process_view``), and only this form: anything else posted goes on to that check as before.
+    The answer is a redirect back to the page (post/redirect/get) with the outcome in the query string,
+    shown by the widget.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        # Only a POST to ``<page>?thgov_satisfaction=1`` (the widget's action) is read here.
+        if request.method == "POST" and request.GET.get(self.marker()) is not None:
+            response = self.handle(request)
+            if response is not None:
+                return response
         return self.get_response(request)
 
-    def process_view(self, request, view_func, view_args, view_kwargs):
+    @staticmethod
+    def marker():
+        from .satisfaction import FORM_MARKER
+
+        return FORM_MARKER
+
+    def handle(self, request):
         from django.http import HttpResponseRedirect
+        from django.urls import Resolver404, resolve
         from wagtail.models import Page, Site
 
-        from .satisfaction import FORM_MARKER, RESULT_PARAMETER, submit
+        from .satisfaction import FORM_MARKER, RESULT_PARAMETER, same_origin, submit
 
-        if request.method != "POST" or FORM_MARKER not in request.POST:
+        if FORM_MARKER not in request.POST:
             return None
-        match = getattr(request, "resolver_match", None)
-        if match is None or match.url_name != "wagtail_serve":
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return None
+        if match.url_name != "wagtail_serve":
             return None
         site = Site.find_for_request(request)
-        route = Page.route_for_request(request, view_kwargs.get("path", view_args[0] if view_args else ""))
+        route = Page.route_for_request(request, match.kwargs.get("path", match.args[0] if match.args else ""))
         if site is None or not route:
             return None
-        page = route[0] if request.POST.get(FORM_MARKER) == "page" else None
-        outcome = submit(request, site, page)
+        if not same_origin(request):
+            outcome = "forged"
+        else:
+            page = route[0] if request.POST.get(FORM_MARKER) == "page" else None
+            outcome = submit(request, site, page)
         return HttpResponseRedirect(f"{request.path}?{RESULT_PARAMETER}={outcome}#thgov-satisfaction")

@@ -207,6 +207,9 @@ class SurveyResponse(models.Model):
     visitor_hash = models.CharField(_("visitor hash"), max_length=32)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
+    # Written by citizens; no cacheable page shows it, so it never empties the page cache.
+    thgov_page_cache_ignore = True
+
     class Meta:
         verbose_name = _("survey response")
         verbose_name_plural = _("survey responses")
@@ -244,6 +247,9 @@ class SurveyAnswer(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(5)],
     )
     text = models.TextField(_("answer"), blank=True, max_length=ANSWER_MAX_LENGTH)
+
+    # Written by citizens; no cacheable page shows it, so it never empties the page cache.
+    thgov_page_cache_ignore = True
 
     class Meta:
         verbose_name = _("survey answer")

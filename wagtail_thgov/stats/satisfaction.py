@@ -20,6 +20,7 @@ MESSAGES = {
     "invalid": _("Please choose a rating from 1 to 5."),
     "too_long": _("The comment is too long (at most 1,000 characters)."),
     "refused": _("Your rating could not be accepted."),
+    "forged": _("Your rating was not sent from this website's own form, so it was not accepted."),
 }
 
 
@@ -74,3 +75,50 @@ def submit(request, site, page=None) -> str:
     except IntegrityError:  # the unique constraints: one rating per page (or site) per visitor a day
         return "already"
     return "thanks"
+
+
+def _origin_of(url: str) -> str | None:
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if not parts.scheme or not parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def same_origin(request) -> bool:
+    """Whether a POST comes from a page of this website (the widget's form carries no CSRF token).
+
+    The ``Origin`` header (sent by browsers with every form POST) must be this request's own origin or one
+    of ``CSRF_TRUSTED_ORIGINS``; without ``Origin``, the ``Referer`` must be. Neither: refused. This is
+    OWASP's "verifying origin with standard headers", the check Django's CSRF middleware also makes.
+    """
+    from django.conf import settings
+    from django.core.exceptions import DisallowedHost
+    from django.utils.http import is_same_domain
+
+    try:
+        own = f"{request.scheme}://{request.get_host()}".lower()
+    except DisallowedHost:
+        return False
+    claimed = request.META.get("HTTP_ORIGIN")
+    if claimed is None:
+        claimed = request.META.get("HTTP_REFERER")
+    origin = _origin_of(claimed) if claimed and claimed != "null" else None
+    if origin is None:
+        return False
+    if origin == own:
+        return True
+    for trusted in getattr(settings, "CSRF_TRUSTED_ORIGINS", []):
+        trusted = trusted.lower()
+        if origin == trusted:
+            return True
+        if "*" in trusted:  # https://*.example.go.th, as Django allows
+            scheme, _sep, host = trusted.partition("://")
+            candidate_scheme, _sep, candidate_host = origin.partition("://")
+            if scheme == candidate_scheme and is_same_domain(candidate_host, host.replace("*", "", 1)):
+                return True
+    return False

@@ -23,8 +23,18 @@ def _site(context):
     return Site.find_for_request(request) if request is not None else None
 
 
+def _shows_counters(context):
+    """Tell the page cache this page shows counters: it is then kept no longer than a flush interval."""
+    request = context.get("request")
+    if request is not None:
+        from ..cache.middleware import mark_counters
+
+        mark_counters(request)
+
+
 @register.simple_tag(takes_context=True)
 def thgov_site_counter(context):
+    _shows_counters(context)
     site = _site(context)
     if site is None:
         return ""
@@ -35,8 +45,9 @@ def thgov_site_counter(context):
     )
 
 
-@register.simple_tag
-def thgov_page_views(page):
+@register.simple_tag(takes_context=True)
+def thgov_page_views(context, page):
+    _shows_counters(context)
     return (
         number_format(counters.page_views(page), force_grouping=True) if page is not None and page.pk else ""
     )
@@ -45,6 +56,7 @@ def thgov_page_views(page):
 @register.simple_tag(takes_context=True)
 def thgov_satisfaction(context, page=None):
     request = context.get("request")
+    _shows_counters(context)
     site = _site(context)
     if site is None:
         return ""
