@@ -17,6 +17,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.admin.views.generic import HistoryView, UsageView
 from wagtail.admin.views.generic.models import DeleteView, EditView, IndexView
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -290,6 +291,16 @@ class ExpiryDefaultDeleteView(DeleteView):
         return expiry_defaults_for_user(self.request.user)
 
 
+class ExpiryDefaultHistoryView(HistoryView):
+    def get_base_object_queryset(self):
+        return expiry_defaults_for_user(self.request.user)
+
+
+class ExpiryDefaultUsageView(UsageView):
+    def get_base_object_queryset(self):
+        return expiry_defaults_for_user(self.request.user)
+
+
 class ScopedExpiryDefaultForm(ExpiryDefaultForm):
     """A webmaster picks one of their own sites; only superusers set installation defaults."""
 
@@ -316,6 +327,8 @@ class ExpiryDefaultViewSet(ModelViewSet):
     index_view_class = ExpiryDefaultIndexView
     edit_view_class = ExpiryDefaultEditView
     delete_view_class = ExpiryDefaultDeleteView
+    history_view_class = ExpiryDefaultHistoryView
+    usage_view_class = ExpiryDefaultUsageView
     edit_handler = ObjectList(
         [
             FieldPanel("site"),
