@@ -1,0 +1,140 @@
+"""Accessibility and Content-Security-Policy sweep of the demo municipality in Chromium.
+
+Every page of the demo's /sitemap.xml, the search page with and without results, a 404 page and the
+satisfaction widget's result states are checked with axe-core: no serious or critical violation is
+allowed. The same visits listen for Content-Security-Policy violations, proving that the public theme
+satisfies the policy of ``wagtail_thgov.security.middleware.SecurityHeadersMiddleware``.
+A summary table (URL -> violations by impact) is printed and saved in test-artifacts/.
+"""
+
+import xml.etree.ElementTree as ET
+from collections import Counter
+from urllib.parse import urlparse
+
+import pytest
+from django.core.management import call_command
+
+from tests.e2e.conftest import ARTIFACTS
+
+BLOCKING = ("serious", "critical")
+IMPACTS = ("minor", "moderate", "serious", "critical")
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+CSP_LISTENER = """
+window.__thgovCspViolations = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+    window.__thgovCspViolations.push(event.violatedDirective + ' ' + event.blockedURI);
+});
+"""
+
+
+class Sweep:
+    """Runs axe on pages and collects violations and CSP reports per URL."""
+
+    def __init__(self, page, base_url):
+        from axe_playwright_python.sync_playwright import Axe
+
+        self.axe = Axe()
+        self.page = page
+        self.base_url = base_url
+        self.rows = []
+        self.blocking = []
+        self.csp = []
+        self.console_csp = []
+        page.add_init_script(CSP_LISTENER)
+        page.on(
+            "console",
+            lambda message: (
+                self.console_csp.append(f"{page.url}: {message.text}")
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
+
+    def visit(self, path, label=None, expect_status=200):
+        response = self.page.goto(self.base_url + path)
+        assert response is not None and response.status == expect_status, (
+            f"{path}: {response and response.status}"
+        )
+        self.check(label or path)
+
+    def check(self, label):
+        self.page.wait_for_load_state("load")
+        violations = self.axe.run(self.page).response["violations"]
+        counts = Counter(v.get("impact") or "minor" for v in violations)
+        self.rows.append((label, counts))
+        for violation in violations:
+            if violation.get("impact") in BLOCKING:
+                targets = [", ".join(map(str, node["target"])) for node in violation["nodes"][:3]]
+                self.blocking.append(
+                    f"{label}: [{violation['impact']}] {violation['id']}: {violation['help']} {targets}"
+                )
+        reports = self.page.evaluate("window.__thgovCspViolations || []")
+        self.csp.extend(f"{label}: {report}" for report in reports)
+
+    def table(self):
+        width = max(len(label) for label, _ in self.rows)
+        lines = [f"{'URL':{width}}  " + "  ".join(f"{impact:>8}" for impact in IMPACTS)]
+        for label, counts in self.rows:
+            lines.append(
+                f"{label:{width}}  " + "  ".join(f"{counts.get(impact, 0):>8}" for impact in IMPACTS)
+            )
+        total = sum((counts for _, counts in self.rows), Counter())
+        lines.append(
+            f"{'TOTAL (' + str(len(self.rows)) + ' pages)':{width}}  "
+            + "  ".join(f"{total.get(i, 0):>8}" for i in IMPACTS)
+        )
+        return "\n".join(lines)
+
+
+def sitemap_paths(page, base_url):
+    xml = page.request.get(f"{base_url}/sitemap.xml").text()
+    locations = [loc.text for loc in ET.fromstring(xml).findall("sm:url/sm:loc", SITEMAP_NS)]
+    return [urlparse(location).path for location in locations]
+
+
+@pytest.fixture
+def demo(live_server, wagtail_seed, settings):
+    settings.THGOV_STATS_ENABLED = True
+    call_command("thgov_demo", verbosity=0)
+    return live_server
+
+
+def test_demo_sitemap_and_widgets_pass_axe_and_the_csp(demo, page, capsys):
+    sweep = Sweep(page, demo.url)
+    paths = sitemap_paths(page, demo.url)
+    assert len(paths) > 20, paths
+    for path in paths:
+        sweep.visit(path)
+
+    sweep.visit("/search/?query=%E0%B9%80%E0%B8%97%E0%B8%A8%E0%B8%9A%E0%B8%B2%E0%B8%A5", "/search/ (results)")
+    assert page.locator(".search-results li, .thgov-search-results li, main li").count() > 0
+    sweep.visit("/search/?query=zzqqxxnothing", "/search/ (no results)")
+    sweep.visit("/search/", "/search/ (empty form)")
+    sweep.visit("/no-such-page/", "404 page", expect_status=404)
+
+    # The satisfaction widget: its "thanks" state after a rating, then "already rated" on a second try.
+    survey = next(
+        (p for p in paths if page.goto(demo.url + p) and page.locator("#thgov-satisfaction").count()), None
+    )
+    assert survey is not None, "no demo page shows the satisfaction widget"
+    for label in ("thanks", "already"):
+        page.goto(demo.url + survey)
+        page.locator("#thgov-satisfaction input[name=rating]").first.check()
+        page.locator("#thgov-satisfaction-comment").fill("บริการดีมาก")
+        with page.expect_navigation():
+            page.locator("#thgov-satisfaction button[type=submit]").click()
+        assert page.locator(".thgov-satisfaction__message").count() == 1
+        sweep.check(f"{survey} (satisfaction {label})")
+
+    summary = sweep.table()
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "axe-summary.txt").write_text(
+        summary + "\n\n" + "\n".join(sweep.blocking) + "\n", encoding="utf-8"
+    )
+    with capsys.disabled():
+        print("\n\naxe-core over the demo (violations by impact)\n" + summary + "\n")
+    assert not sweep.blocking, "serious/critical accessibility violations:\n" + "\n".join(sweep.blocking)
+    assert not sweep.csp and not sweep.console_csp, "CSP violations:\n" + "\n".join(
+        sweep.csp + sweep.console_csp
+    )
