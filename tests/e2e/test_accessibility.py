@@ -127,6 +127,10 @@ def test_demo_sitemap_and_widgets_pass_axe_and_the_csp(demo, page, capsys):
         assert page.locator(".thgov-satisfaction__message").count() == 1
         sweep.check(f"{survey} (satisfaction {label})")
 
+    # Counts of the visits are written now, while the test database still exists.
+    from wagtail_thgov.stats.buffer import flush
+
+    flush()
     summary = sweep.table()
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "axe-summary.txt").write_text(
@@ -138,3 +142,42 @@ def test_demo_sitemap_and_widgets_pass_axe_and_the_csp(demo, page, capsys):
     assert not sweep.csp and not sweep.console_csp, "CSP violations:\n" + "\n".join(
         sweep.csp + sweep.console_csp
     )
+
+
+def test_keyboard_reaches_the_skip_link_first_and_it_moves_focus_to_main(live_server, wagtail_seed, page):
+    from tests.security_support import security_site
+
+    security_site()
+    page.goto(live_server.url + "/")
+    assert page.locator("html").get_attribute("lang") == "th"
+    page.keyboard.press("Tab")
+    focused = page.evaluate("[document.activeElement.className, document.activeElement.getAttribute('href')]")
+    assert focused == ["skip-link", "#main-content"]
+    assert page.locator(".skip-link").is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-content"
+
+
+def test_menu_opens_and_its_links_are_reached_by_keyboard_without_javascript(
+    live_server, wagtail_seed, browser
+):
+    from tests.security_support import security_site
+
+    security_site()
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 400, "height": 800}, locale="th-TH"
+    )
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + "/")
+        summary = page.locator(".main-nav__summary")
+        summary.focus()
+        assert not page.locator(".main-nav__toggle").evaluate("el => el.open")
+        page.keyboard.press("Enter")
+        assert page.locator(".main-nav__toggle").evaluate("el => el.open")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.className") == "main-nav__link"
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+    finally:
+        context.close()
