@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views import snippets
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from ..reports import FormulaSafeExportMixin
 from .models import InformationSource
 
 
@@ -45,7 +46,7 @@ class _ScopedObject(_ScopedLookup):
         return sources_user_may_change(self.request.user)
 
 
-class SourceIndexView(snippets.IndexView):
+class SourceIndexView(FormulaSafeExportMixin, snippets.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().filter(pk__in=sources_user_may_see(self.request.user).values("pk"))
 

@@ -25,6 +25,7 @@ from wagtail.models import Page, Site
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..metadata.models import GovMetadataMixin
+from ..reports import FormulaSafeExportMixin
 from ..thai import fiscal_year_label, thai_date, thai_datetime
 from .currency import Status, currency_report
 from .forms import ExpiryDefaultForm
@@ -93,7 +94,7 @@ def _be_date(value):
     return thai_date(value) if value else ""
 
 
-class CurrencyReportView(ReportView):
+class CurrencyReportView(FormulaSafeExportMixin, ReportView):
     """Pages of the site that expire within a week, are past their review date or out of date for the
     fiscal year: the same list as the dashboard panel and the daily digest."""
 
