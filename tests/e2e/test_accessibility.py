@@ -20,6 +20,23 @@ BLOCKING = ("serious", "critical")
 IMPACTS = ("minor", "moderate", "serious", "critical")
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
+# Every plugin widget must have been checked on at least one page of the sweep.
+WIDGETS = {
+    "site counter": ".thgov-counter",
+    "satisfaction widget": "#thgov-satisfaction",
+    "downloads": ".document-downloads",
+    "process steps": ".process-steps",
+    "people": ".people",
+    "gallery": ".gallery",
+    "table": ".table-block",
+    "image": ".image-block",
+    "infographic": ".infographic",
+    "contact card": ".contact-card",
+    "link list": ".link-list",
+    "main menu": ".main-nav",
+    "breadcrumbs": "nav.breadcrumbs, .breadcrumbs",
+}
+
 CSP_LISTENER = """
 window.__thgovCspViolations = [];
 document.addEventListener('securitypolicyviolation', (event) => {
@@ -41,6 +58,7 @@ class Sweep:
         self.blocking = []
         self.csp = []
         self.console_csp = []
+        self.widgets_seen = set()
         page.add_init_script(CSP_LISTENER)
         page.on(
             "console",
@@ -60,6 +78,9 @@ class Sweep:
 
     def check(self, label):
         self.page.wait_for_load_state("load")
+        for widget, selector in WIDGETS.items():
+            if widget not in self.widgets_seen and self.page.locator(selector).count():
+                self.widgets_seen.add(widget)
         violations = self.axe.run(self.page).response["violations"]
         counts = Counter(v.get("impact") or "minor" for v in violations)
         self.rows.append((label, counts))
@@ -138,6 +159,9 @@ def test_demo_sitemap_and_widgets_pass_axe_and_the_csp(demo, page, capsys):
     )
     with capsys.disabled():
         print("\n\naxe-core over the demo (violations by impact)\n" + summary + "\n")
+    assert not set(WIDGETS) - sweep.widgets_seen, (
+        f"widgets never checked: {set(WIDGETS) - sweep.widgets_seen}"
+    )
     assert not sweep.blocking, "serious/critical accessibility violations:\n" + "\n".join(sweep.blocking)
     assert not sweep.csp and not sweep.console_csp, "CSP violations:\n" + "\n".join(
         sweep.csp + sweep.console_csp
