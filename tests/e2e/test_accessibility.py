@@ -114,10 +114,27 @@ def sitemap_paths(page, base_url):
     return [urlparse(location).path for location in locations]
 
 
+def add_people_block():
+    """The demo shows its people through the directory pages; add the StreamField people block to one
+    live page so that the widget is checked too."""
+    from wagtail.models import Page
+
+    for page in Page.objects.live().specific().order_by("path"):
+        body = getattr(page, "body", None)
+        if body is not None and "people" in getattr(body.stream_block, "child_blocks", {}):
+            block = body.stream_block.child_blocks["people"]
+            raw = {"heading": "ผู้บริหาร", "people": [{"name": "นายสมชาย ใจดี", "position": "นายกเทศมนตรี"}]}
+            body.append(("people", block.to_python(raw)))
+            page.save_revision().publish()
+            return page
+    raise AssertionError("no demo page has a body that takes a people block")
+
+
 @pytest.fixture
 def demo(live_server, wagtail_seed, settings):
     settings.THGOV_STATS_ENABLED = True
     call_command("thgov_demo", verbosity=0)
+    add_people_block()
     return live_server
 
 
