@@ -117,3 +117,12 @@ def test_serialisation_of_the_policies():
     assert headers.serialize_permissions_policy({"camera": [], "fullscreen": ["self"]}) == (
         "camera=(), fullscreen=(self)"
     )
+
+
+def test_not_found_page_is_in_the_theme_with_a_main_landmark(client, site):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert '<main id="main-content"' in html
+    assert "<h1>Page not found</h1>" in html
+    assert '<html lang="en">' in html  # the test settings' language; Thai on the demo site
