@@ -56,6 +56,7 @@ class Sweep:
         self.base_url = base_url
         self.rows = []
         self.blocking = []
+        self.minor = []
         self.csp = []
         self.console_csp = []
         self.widgets_seen = set()
@@ -85,6 +86,9 @@ class Sweep:
         counts = Counter(v.get("impact") or "minor" for v in violations)
         self.rows.append((label, counts))
         for violation in violations:
+            if violation.get("impact") not in BLOCKING:
+                targets = [", ".join(map(str, node["target"])) for node in violation["nodes"][:3]]
+                self.minor.append(f"{label}: [{violation.get('impact')}] {violation['id']} {targets}")
             if violation.get("impact") in BLOCKING:
                 targets = [", ".join(map(str, node["target"])) for node in violation["nodes"][:3]]
                 self.blocking.append(
@@ -172,10 +176,16 @@ def test_demo_sitemap_and_widgets_pass_axe_and_the_csp(demo, page, capsys):
     summary = sweep.table()
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "axe-summary.txt").write_text(
-        summary + "\n\n" + "\n".join(sweep.blocking) + "\n", encoding="utf-8"
+        summary + "\n\n" + "\n".join(sweep.blocking + sweep.minor) + "\n", encoding="utf-8"
     )
     with capsys.disabled():
-        print("\n\naxe-core over the demo (violations by impact)\n" + summary + "\n")
+        print(
+            "\n\naxe-core over the demo (violations by impact)\n"
+            + summary
+            + "\n"
+            + "\n".join(sweep.minor)
+            + "\n"
+        )
     assert not set(WIDGETS) - sweep.widgets_seen, (
         f"widgets never checked: {set(WIDGETS) - sweep.widgets_seen}"
     )
