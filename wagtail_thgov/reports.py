@@ -1,7 +1,19 @@
 """What the plugin's admin reports share."""
 
+from .compliance.export import safe_cell_text
 
-class RowsReportMixin:
+
+class FormulaSafeExportMixin:
+    """For views with Wagtail's spreadsheet export: text cells that start like a formula (``=``, ``+``,
+    ``-``, ``@``, tab, CR) are written with a leading apostrophe, in CSV and XLSX alike. Wagtail only
+    demotes XLSX formulas to text; a CSV opened in a spreadsheet would still run them."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        return safe_cell_text(value) if isinstance(value, str) else value
+
+
+class RowsReportMixin(FormulaSafeExportMixin):
     """For a ``ReportView`` whose table shows rows built from a page of objects (``build_rows``).
 
     Wagtail builds the table from the undecorated page and decorates only for export; this builds

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "wagtail_thgov.cache.middleware.PageCacheUpdateMiddleware",  # page cache: first (see docs/caching.md)
     "django.middleware.security.SecurityMiddleware",
+    "wagtail_thgov.security.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -212,3 +213,9 @@ CSRF_FAILURE_VIEW = "wagtail_thgov.eservice.views.csrf_failure"
 # THGOV_PAGE_CACHE_ENABLED=0 in the environment switches it off.
 THGOV_PAGE_CACHE_ENABLED = env_flag("THGOV_PAGE_CACHE_ENABLED", True)
 THGOV_PAGE_CACHE_SECONDS = int(os.environ.get("THGOV_PAGE_CACHE_SECONDS", "300"))
+
+# --- wagtail-thgov security (docs/security.md): uploads checked by content, frames from this site only ---
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "wagtail_thgov.security.uploads.SafeDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "wagtail_thgov.security.uploads.SafeImageForm"
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp"]
+X_FRAME_OPTIONS = "SAMEORIGIN"

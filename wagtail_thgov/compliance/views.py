@@ -275,6 +275,17 @@ class SiteScopedDeleteView(SiteScopedObjectMixin, generic.DeleteView):
     pass
 
 
+class SiteScopedHistoryView(generic.HistoryView):
+    # get_queryset() of a history view lists log entries: only the object lookup is scoped.
+    def get_base_object_queryset(self):
+        return self.model._default_manager.filter(site__in=report_sites(self.request.user))
+
+
+class SiteScopedUsageView(generic.UsageView):
+    def get_base_object_queryset(self):
+        return self.model._default_manager.filter(site__in=report_sites(self.request.user))
+
+
 class ManualEvidenceCreateView(generic.CreateView):
     """Prefilled from the report's "record evidence kept elsewhere" link (``?item=&site=``)."""
 
@@ -299,6 +310,8 @@ class LocalItemViewSet(ModelViewSet):
     index_view_class = SiteScopedIndexView
     edit_view_class = SiteScopedEditView
     delete_view_class = SiteScopedDeleteView
+    history_view_class = SiteScopedHistoryView
+    usage_view_class = SiteScopedUsageView
     copy_view_enabled = False
 
     def get_edit_handler(self):
@@ -329,6 +342,8 @@ class ManualEvidenceViewSet(ModelViewSet):
     add_view_class = ManualEvidenceCreateView
     edit_view_class = SiteScopedEditView
     delete_view_class = SiteScopedDeleteView
+    history_view_class = SiteScopedHistoryView
+    usage_view_class = SiteScopedUsageView
     copy_view_enabled = False
 
     def get_edit_handler(self):

@@ -17,6 +17,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.admin.views.generic import HistoryView, UsageView
 from wagtail.admin.views.generic.models import DeleteView, EditView, IndexView
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -24,6 +25,7 @@ from wagtail.models import Page, Site
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..metadata.models import GovMetadataMixin
+from ..reports import FormulaSafeExportMixin
 from ..thai import fiscal_year_label, thai_date, thai_datetime
 from .currency import Status, currency_report
 from .forms import ExpiryDefaultForm
@@ -92,7 +94,7 @@ def _be_date(value):
     return thai_date(value) if value else ""
 
 
-class CurrencyReportView(ReportView):
+class CurrencyReportView(FormulaSafeExportMixin, ReportView):
     """Pages of the site that expire within a week, are past their review date or out of date for the
     fiscal year: the same list as the dashboard panel and the daily digest."""
 
@@ -290,6 +292,16 @@ class ExpiryDefaultDeleteView(DeleteView):
         return expiry_defaults_for_user(self.request.user)
 
 
+class ExpiryDefaultHistoryView(HistoryView):
+    def get_base_object_queryset(self):
+        return expiry_defaults_for_user(self.request.user)
+
+
+class ExpiryDefaultUsageView(UsageView):
+    def get_base_object_queryset(self):
+        return expiry_defaults_for_user(self.request.user)
+
+
 class ScopedExpiryDefaultForm(ExpiryDefaultForm):
     """A webmaster picks one of their own sites; only superusers set installation defaults."""
 
@@ -316,6 +328,8 @@ class ExpiryDefaultViewSet(ModelViewSet):
     index_view_class = ExpiryDefaultIndexView
     edit_view_class = ExpiryDefaultEditView
     delete_view_class = ExpiryDefaultDeleteView
+    history_view_class = ExpiryDefaultHistoryView
+    usage_view_class = ExpiryDefaultUsageView
     edit_handler = ObjectList(
         [
             FieldPanel("site"),

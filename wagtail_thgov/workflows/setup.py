@@ -4,10 +4,12 @@ workflow through the site root, never by name, so both can be renamed in the adm
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
     GroupPagePermission,
+    GroupSitePermission,
     Page,
     Site,
     Workflow,
@@ -65,10 +67,23 @@ def grant_role_permissions(group, role, site) -> int:
     have = set(group.permissions.values_list("content_type__app_label", "codename"))
     for name in role_permissions(role):
         app_label, codename = name.split(".")
-        if (app_label, codename) not in have:
-            group.permissions.add(_permission(app_label, codename))
+        permission = _permission(app_label, codename)
+        if _is_site_setting(permission):
+            # Settings of one municipality only: a global "change" would open every site's settings.
+            group.permissions.remove(permission)
+            _, created = GroupSitePermission.objects.get_or_create(
+                group=group, site=site, permission=permission
+            )
+            added += created
+        elif (app_label, codename) not in have:
+            group.permissions.add(permission)
             added += 1
     return added
+
+
+def _is_site_setting(permission) -> bool:
+    model = permission.content_type.model_class()
+    return model is not None and issubclass(model, BaseSiteSetting)
 
 
 def ensure_workflow(site, groups) -> int:

@@ -1,0 +1,304 @@
+"""Permission matrix over every admin view and export the plugin registers.
+
+The URLs are found by walking the URL resolver, not listed by hand: every pattern whose view is the
+plugin's code or serves one of its models, plus the edit view of each of its site settings. A URL missing
+from ``EXPECTED`` fails the test, so every new view needs a decision about who may open it.
+
+Outcomes: ``LOGIN`` redirect to the admin log-in, ``DENIED`` (403; Wagtail's redirect to the dashboard
+with "Sorry, you do not have permission"; or 404 where a site-scoped view hides the object), ``OK`` (200;
+for the POST-only actions, the redirect back after acting). Choosers are open to every admin user: anyone
+who may edit a page must be able to pick the people and sources it shows (Wagtail's design).
+"""
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.urls import URLResolver, get_resolver, reverse
+from wagtail.contrib.settings.registry import registry as settings_registry
+
+from tests.factories import PASSWORD, make_user, role_users
+from tests.security_support import security_site
+from wagtail_thgov.compliance.models import ChecklistItem, ManualEvidence
+from wagtail_thgov.metadata.models import InformationSource
+from wagtail_thgov.pages.news import NewsPage
+from wagtail_thgov.people.models import Person
+from wagtail_thgov.publishing.models import ExpiryDefault
+
+pytestmark = pytest.mark.django_db
+
+LOGIN, DENIED, OK = "login", "denied", "ok"
+# Views that only accept POST: they are checked with a POST of a valid form.
+POST_ACTIONS = {"thgov_currency_extend": {"days": "30"}, "thgov_currency_mark_reviewed": {}}
+ROLES = ("anonymous", "uploader", "webmaster", "approver", "superuser")
+
+
+def plugin_admin_urls():
+    """``{url name: route}`` of every admin URL of the plugin, found in the URL resolver."""
+    found = {}
+
+    def walk(patterns, prefix, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = namespace
+                if pattern.namespace:
+                    inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+                walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+                continue
+            view = pattern.callback
+            view_class = getattr(view, "view_class", None) or view
+            model = (getattr(view, "view_initkwargs", None) or {}).get("model")
+            ours = view_class.__module__.startswith("wagtail_thgov") or (
+                model is not None and not isinstance(model, str) and model._meta.app_label == "wagtail_thgov"
+            )
+            route = prefix + str(pattern.pattern)
+            if ours and route.startswith("admin/"):
+                found[f"{namespace}:{pattern.name}" if namespace else pattern.name] = route
+
+    walk(get_resolver().url_patterns, "", None)
+    for model in settings_registry:
+        if model._meta.app_label == "wagtail_thgov":
+            found[f"wagtailsettings:edit:{model._meta.model_name}"] = "admin/settings/<app>/<model>/<site>/"
+    return found
+
+
+def _row(anonymous, uploader, webmaster, approver, superuser):
+    return dict(zip(ROLES, (anonymous, uploader, webmaster, approver, superuser), strict=True))
+
+
+WEBMASTER_ONLY = _row(LOGIN, DENIED, OK, DENIED, OK)
+REGISTER = _row(LOGIN, DENIED, OK, OK, OK)
+EDITORS = _row(LOGIN, OK, OK, OK, OK)
+SUPERUSER_ONLY = _row(LOGIN, DENIED, DENIED, DENIED, OK)
+SOURCES_READ = _row(LOGIN, OK, OK, DENIED, OK)
+SOURCES_WRITE = _row(LOGIN, DENIED, OK, DENIED, OK)
+# Extending an expiry or marking a page reviewed is an edit of the page: whoever may edit it may do it.
+PAGE_EDIT_ACTION = _row(LOGIN, OK, OK, OK, OK)
+
+
+def _snippet(model_name, read, write, chooser):
+    prefix = f"wagtailsnippets_wagtail_thgov_{model_name}"
+    chooser_prefix = f"wagtailsnippetchoosers_wagtail_thgov_{model_name}"
+    rows = {f"{prefix}:{name}": read for name in ("list", "list_results")}
+    # History and usage of a snippet are shown to those who may change it (Wagtail's rule).
+    rows |= {f"{prefix}:{name}": write for name in ("add", "edit", "delete", "copy", "usage", "history")}
+    rows[f"{prefix}:history_results"] = write
+    rows |= {f"{chooser_prefix}:{name}": chooser for name in ("choose", "choose_results", "chosen")}
+    rows[f"{chooser_prefix}:chosen_multiple"] = chooser
+    rows[f"{chooser_prefix}:create"] = write
+    return rows
+
+
+def _viewset(namespace, row):
+    names = ("index", "index_results", "add", "edit", "delete", "history", "history_results", "usage")
+    return {f"{namespace}:{name}": row for name in names}
+
+
+EXPECTED = {
+    "thgov_inventory": EDITORS,
+    "thgov_inventory_results": EDITORS,
+    "thgov_publication_register": REGISTER,
+    "thgov_publication_register_results": REGISTER,
+    "thgov_publication_request_form": REGISTER,
+    "thgov_currency_report": EDITORS,
+    "thgov_currency_report_results": EDITORS,
+    "thgov_currency_extend": PAGE_EDIT_ACTION,
+    "thgov_currency_mark_reviewed": PAGE_EDIT_ACTION,
+    "thgov_compliance_report": WEBMASTER_ONLY,
+    "thgov_compliance_report_results": WEBMASTER_ONLY,
+    "thgov_compliance_export": WEBMASTER_ONLY,
+    **_snippet("informationsource", SOURCES_READ, SOURCES_WRITE, EDITORS),
+    **_snippet("person", SUPERUSER_ONLY, SUPERUSER_ONLY, EDITORS),
+    **_viewset("thgov_expiry_defaults", WEBMASTER_ONLY),
+    **_viewset("thgov_manual_evidence", WEBMASTER_ONLY),
+    **_viewset("thgov_local_items", WEBMASTER_ONLY),
+    "wagtailsettings:edit:municipalitysettings": WEBMASTER_ONLY,
+    "wagtailsettings:edit:compliancesettings": WEBMASTER_ONLY,
+    "wagtailsettings:edit:publishingsettings": WEBMASTER_ONLY,
+}
+
+
+class World:
+    """Two municipalities, each with its role users and one object of every kind the views need."""
+
+    def __init__(self):
+        self.site = security_site()
+        self.other_site = security_site(hostname="other.example.test", title="เทศบาลอื่น", is_default=False)
+        self.users = {
+            "anonymous": None,
+            **role_users(self.site),
+            "superuser": make_user("root", superuser=True),
+        }
+        self.other_webmaster = role_users(self.other_site)["webmaster"]
+        self.objects = {site.pk: self._objects_of(site) for site in (self.site, self.other_site)}
+
+    def _objects_of(self, site):
+        home = site.root_page
+        page = home.add_child(
+            instance=NewsPage(title=f"ข่าวของ {site.hostname}", slug=f"news-{site.pk}", review_by=None)
+        )
+        page.save_revision(user=self.users["uploader"]).publish()
+        workflow_state = page.get_workflow().start(page, self.users["uploader"])
+        return {
+            "page": page,
+            "title": page.title,
+            "workflow_state": workflow_state,
+            "informationsource": InformationSource.objects.create(site=site, name=f"กองคลัง {site.pk}"),
+            "person": Person.objects.create(site=site, name=f"นายทดสอบ {site.pk}", position="นายก"),
+            "thgov_expiry_defaults": ExpiryDefault.objects.create(
+                site=site, page_type=ContentType.objects.get_for_model(NewsPage), days=30
+            ),
+            "thgov_manual_evidence": ManualEvidence.objects.create(
+                site=site, item=ChecklistItem.objects.filter(site__isnull=True).first(), title="หลักฐาน"
+            ),
+            "thgov_local_items": ChecklistItem.objects.create(
+                site=site,
+                standard=ChecklistItem.objects.first().standard,
+                code=f"L{site.pk}",
+                name_th="ข้อท้องถิ่น",
+            ),
+        }
+
+    def url(self, name, site):
+        """The URL of ``name`` for the objects of ``site``."""
+        objects = self.objects[site.pk]
+        if name.startswith("wagtailsettings:edit:"):
+            return reverse("wagtailsettings:edit", args=["wagtail_thgov", name.rsplit(":", 1)[1], site.pk])
+        if name == "thgov_publication_request_form":
+            return reverse(name, args=[objects["workflow_state"].pk])
+        if name in ("thgov_currency_extend", "thgov_currency_mark_reviewed"):
+            return reverse(name, args=[objects["page"].pk])
+        namespace, _, view = name.rpartition(":")
+        if view in (
+            "list",
+            "list_results",
+            "index",
+            "index_results",
+            "add",
+            "choose",
+            "choose_results",
+            "create",
+        ):
+            return reverse(name) if "compliance" not in name else reverse(name)
+        if view == "chosen_multiple":
+            return reverse(name) + f"?id={objects[namespace.rsplit('_', 1)[-1]].pk}"
+        key = namespace.removeprefix("wagtailsnippets_wagtail_thgov_").removeprefix(
+            "wagtailsnippetchoosers_wagtail_thgov_"
+        )
+        if namespace:
+            return reverse(name, args=[objects[key].pk])
+        return reverse(name)
+
+
+def outcome(response):
+    if response.status_code == 302 and "/login/" in response["Location"]:
+        return LOGIN
+    if response.status_code in (403, 404):
+        return DENIED
+    if response.status_code == 302 and response["Location"].rstrip("/").endswith("/admin"):
+        return DENIED
+    if response.status_code == 200:
+        return OK
+    if response.status_code == 302 and "/reports/" in response["Location"]:
+        return OK  # a POST action done, back to its report
+    return f"HTTP {response.status_code}"
+
+
+def request(client, name, url):
+    if name in POST_ACTIONS:
+        return client.post(url, POST_ACTIONS[name])
+    return client.get(url)
+
+
+@pytest.fixture
+def world():
+    return World()
+
+
+def test_every_plugin_admin_url_has_a_declared_expectation():
+    found = set(plugin_admin_urls())
+    assert found, "the resolver walk found no plugin admin URL"
+    missing = sorted(found - set(EXPECTED))
+    assert not missing, f"admin URLs without an entry in EXPECTED (decide who may open them): {missing}"
+    stale = sorted(set(EXPECTED) - found)
+    assert not stale, f"EXPECTED lists URLs that no longer exist: {stale}"
+
+
+def test_permission_matrix(client, world):
+    failures, table = [], []
+    for name in sorted(plugin_admin_urls()):
+        url = world.url(name, world.site)
+        row = []
+        for role in ROLES:
+            client.logout()
+            if world.users[role] is not None:
+                client.login(username=world.users[role].username, password=PASSWORD)
+            got = outcome(request(client, name, url))
+            row.append(got)
+            if got != EXPECTED[name][role]:
+                failures.append(f"{name} as {role}: expected {EXPECTED[name][role]}, got {got} ({url})")
+        table.append(f"{name:70} " + " ".join(f"{cell:9}" for cell in row))
+    print("\n" + f"{'URL name':70} " + " ".join(f"{role:9}" for role in ROLES))
+    print("\n".join(table))
+    assert not failures, "\n".join(failures)
+
+
+# Every URL that names one object, and the reports and exports that take a site, opened by the webmaster
+# of the first municipality with the second municipality's objects.
+CROSS_SITE = sorted(
+    name
+    for name, row in EXPECTED.items()
+    if row["webmaster"] == OK
+    and not name.endswith((":index", ":index_results", ":add", ":list", ":list_results"))
+    and "chooser" not in name
+)
+
+
+def test_a_webmaster_gets_nothing_of_another_municipality(client, world):
+    client.login(username=world.users["webmaster"].username, password=PASSWORD)
+    other = world.other_site
+    leaks = []
+    for name in CROSS_SITE:
+        url = world.url(name, other)
+        if name in (
+            "thgov_inventory",
+            "thgov_inventory_results",
+            "thgov_currency_report",
+            "thgov_currency_report_results",
+            "thgov_compliance_report",
+            "thgov_compliance_report_results",
+            "thgov_compliance_export",
+            "thgov_publication_register",
+            "thgov_publication_register_results",
+        ):
+            url += f"?site={other.pk}"
+        response = request(client, name, url)
+        got = outcome(response)
+        if got == OK:
+            body = (
+                response.content.decode("utf-8", "replace")
+                if response.get("Content-Type", "").startswith("text")
+                else ""
+            )
+            if (
+                name.startswith(("thgov_inventory", "thgov_currency_report", "thgov_publication_register"))
+                and name != "thgov_publication_request_form"
+            ):
+                # Listings answer with the webmaster's own site; the other site's rows must not appear.
+                if world.objects[other.pk]["title"] in body:
+                    leaks.append(f"{name}: lists the other site's page")
+                continue
+            if name == "thgov_compliance_export" or name.startswith("thgov_compliance_report"):
+                if other.hostname in body or "other.example.test" in response.get("Content-Disposition", ""):
+                    leaks.append(f"{name}: reports on the other site")
+                continue
+            leaks.append(f"{name}: opened {url}")
+    assert not leaks, "\n".join(leaks)
+
+
+def test_an_uploader_cannot_reach_any_export(client, world):
+    client.login(username=world.users["uploader"].username, password=PASSWORD)
+    assert outcome(client.get(reverse("thgov_compliance_export"))) == DENIED
+    for name in ("thgov_expiry_defaults:index", "thgov_manual_evidence:index", "thgov_local_items:index"):
+        response = client.get(reverse(name) + "?export=xlsx")
+        assert outcome(response) == DENIED, name
+    response = client.get(reverse("thgov_publication_register") + "?export=xlsx")
+    assert outcome(response) == DENIED
