@@ -20,7 +20,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from wagtail_thgov.demo.content import build_demo
 from wagtail_thgov.demo.files import pdf_bytes, png_bytes
@@ -432,12 +432,12 @@ def test_eservice_allowed_parent_and_subpage_types():
     ("model", "slug"), [(StatisticsPage, "statistics"), (SatisfactionSurveyPage, "satisfaction-survey")]
 )
 def test_statistics_pages_created_in_admin(home, admin_client, model, slug):
-    page = created(
-        admin_client,
-        home,
-        model,
-        {"title": "สถิติและความพึงพอใจ", "slug": slug, "intro": rich_text("<p>ข้อมูลสถิติของเว็บไซต์</p>")},
-    )
+    fields = {"title": "สถิติและความพึงพอใจ", "slug": slug, "intro": rich_text("<p>ข้อมูลสถิติของเว็บไซต์</p>")}
+    if model is SatisfactionSurveyPage:  # a survey has at least one question
+        fields["questions"] = inline_formset(
+            [{"kind": "rating", "text": "ท่านพึงพอใจต่อบริการโดยรวมเพียงใด", "required": "on"}], min=1
+        )
+    page = created(admin_client, home, model, fields)
 
     assert_public_page(page, "ข้อมูลสถิติของเว็บไซต์")
     assert page.thgov_category == "1.10"
