@@ -12,16 +12,21 @@ who may edit a page must be able to pick the people and sources it shows (Wagtai
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.urls import URLResolver, get_resolver, reverse
 from wagtail.contrib.settings.registry import registry as settings_registry
 
+from tests.eservice_support import a_pdf, make_request, make_service
 from tests.factories import PASSWORD, make_user, role_users
 from tests.security_support import security_site
 from wagtail_thgov.compliance.models import ChecklistItem, ManualEvidence
+from wagtail_thgov.eservice.models import RequestAttachment
 from wagtail_thgov.metadata.models import InformationSource
 from wagtail_thgov.pages.news import NewsPage
+from wagtail_thgov.pages.stats import SatisfactionSurveyPage
 from wagtail_thgov.people.models import Person
 from wagtail_thgov.publishing.models import ExpiryDefault
+from wagtail_thgov.stats.models import QuestionKind, SurveyQuestion
 
 pytestmark = pytest.mark.django_db
 
@@ -113,6 +118,19 @@ EXPECTED = {
     "wagtailsettings:edit:municipalitysettings": WEBMASTER_ONLY,
     "wagtailsettings:edit:compliancesettings": WEBMASTER_ONLY,
     "wagtailsettings:edit:publishingsettings": WEBMASTER_ONLY,
+    # e-Service: requests are handled by the site's webmasters; nobody adds, copies or deletes one.
+    **{
+        f"thgov_eservice_requests:{name}": WEBMASTER_ONLY
+        for name in ("index", "index_results", "edit", "history", "history_results", "usage")
+    },
+    "thgov_eservice_attachment": WEBMASTER_ONLY,
+    "thgov_eservice_statistics": WEBMASTER_ONLY,
+    "thgov_eservice_statistics_results": WEBMASTER_ONLY,
+    "wagtailsettings:edit:eservicesettings": WEBMASTER_ONLY,
+    # Satisfaction survey results: the site's webmasters.
+    "thgov_satisfaction_report": WEBMASTER_ONLY,
+    "thgov_satisfaction_report_results": WEBMASTER_ONLY,
+    "thgov_satisfaction_export": WEBMASTER_ONLY,
 }
 
 
@@ -137,9 +155,26 @@ class World:
         )
         page.save_revision(user=self.users["uploader"]).publish()
         workflow_state = page.get_workflow().start(page, self.users["uploader"])
+        service = make_service(site, slug=f"complaints-{site.pk}", title=f"ร้องเรียน {site.hostname}")
+        survey = SatisfactionSurveyPage(title=f"แบบสำรวจ {site.hostname}", slug=f"survey-{site.pk}")
+        survey.questions.add(SurveyQuestion(kind=QuestionKind.RATING, text="ความพึงพอใจโดยรวม", sort_order=0))
+        home.add_child(instance=survey)
+        survey.save_revision().publish()
+        service_request = make_request(service)
+        attachment = RequestAttachment.objects.create(
+            request=service_request,
+            file=ContentFile(a_pdf().read(), name="evidence.pdf"),
+            original_name="evidence.pdf",
+            size=100,
+            content_type="application/pdf",
+        )
         return {
             "page": page,
             "title": page.title,
+            "thgov_eservice_requests": service_request,
+            "thgov_eservice_attachment": attachment,
+            "service": service,
+            "survey": survey,
             "workflow_state": workflow_state,
             "informationsource": InformationSource.objects.create(site=site, name=f"กองคลัง {site.pk}"),
             "person": Person.objects.create(site=site, name=f"นายทดสอบ {site.pk}", position="นายก"),
@@ -164,6 +199,10 @@ class World:
             return reverse("wagtailsettings:edit", args=["wagtail_thgov", name.rsplit(":", 1)[1], site.pk])
         if name == "thgov_publication_request_form":
             return reverse(name, args=[objects["workflow_state"].pk])
+        if name == "thgov_eservice_attachment":
+            return reverse(name, args=[objects[name].pk])
+        if name.startswith("thgov_satisfaction_"):
+            return reverse(name) + f"?survey={objects['survey'].pk}"
         if name in ("thgov_currency_extend", "thgov_currency_mark_reviewed"):
             return reverse(name, args=[objects["page"].pk])
         namespace, _, view = name.rpartition(":")
@@ -285,6 +324,12 @@ def test_a_webmaster_gets_nothing_of_another_municipality(client, world):
                 # Listings answer with the webmaster's own site; the other site's rows must not appear.
                 if world.objects[other.pk]["title"] in body:
                     leaks.append(f"{name}: lists the other site's page")
+                continue
+            if name.startswith(("thgov_eservice_statistics", "thgov_satisfaction_report")):
+                # Answered with the webmaster's own site, whatever the query asked for.
+                other_objects = world.objects[other.pk]
+                if other_objects["service"].title in body or other_objects["survey"].title in body:
+                    leaks.append(f"{name}: shows the other site's service or survey")
                 continue
             if name == "thgov_compliance_export" or name.startswith("thgov_compliance_report"):
                 if other.hostname in body or "other.example.test" in response.get("Content-Disposition", ""):
