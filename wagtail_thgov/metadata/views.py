@@ -1,13 +1,13 @@
 """Admin views of the metadata subpackage."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import InformationSource
+from .scoping import SiteScopedSnippetViewSet
 
 
-class InformationSourceViewSet(SnippetViewSet):
-    """Organisations and departments that own or supply information."""
+class InformationSourceViewSet(SiteScopedSnippetViewSet):
+    """Organisations and departments that own or supply information; each site sees its own (and shared)."""
 
     model = InformationSource
     icon = "group"

@@ -1,12 +1,12 @@
 """Admin views of the people subpackage."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from ..metadata.scoping import SiteScopedSnippetViewSet
 from .models import Person
 
 
-class PersonViewSet(SnippetViewSet):
+class PersonViewSet(SiteScopedSnippetViewSet):
     """Executives, council members and officers, filterable by site so each municipality finds its own."""
 
     model = Person
