@@ -58,8 +58,8 @@ class _ScopedObjectMixin:
 
     read_only_allowed = False
 
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
         user = self.request.user
         if user.is_superuser:
             return obj
