@@ -201,3 +201,7 @@ LOGGING = {
 # wagtail-thgov: the certification task publishes; approvers need no "publish" permission.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "wagtail_thgov.workflows.actions.publish_certified"
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+
+# --- benchmarks/load_bench.py: a plain Wagtail page type to compare with, only when asked for ---------
+if env_flag("THGOV_BENCH_PAGES"):
+    INSTALLED_APPS = [*INSTALLED_APPS, "benchpages"]
