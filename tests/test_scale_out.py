@@ -222,7 +222,7 @@ def test_two_app_servers_and_a_cluster_on_postgres_and_redis(private_database, p
         "THGOV_PAGE_CACHE_ENABLED": "0",  # every request is rendered and counted by the app
     }
     (tmp_path / "static").mkdir()
-    run_python(env, BUILD_SCRIPT, timeout=240)
+    run_python(env, BUILD_SCRIPT, timeout=480)
     built = time.monotonic()
     print(f"migrate + thgov_setup + thgov_demo: {built - started:.0f} s")
     prepared = last_json(run_python(env, PREPARE_SCRIPT.format(expire_in=25), timeout=60))
