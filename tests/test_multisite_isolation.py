@@ -272,10 +272,13 @@ FOREIGN_OBJECTS = [
     ("delete m002's evidence", "thgov_manual_evidence:delete", lambda w: [w["m002"]["evidence"].pk], "post"),
 ]
 
-# e-Service requests (being built): append their viewset here once it lands, for example
-#   LISTINGS.append(("e-Service requests", "thgov_eservice_requests:index", "", "html"))
-#   FOREIGN_OBJECTS.append(("m002's request", "thgov_eservice_requests:edit", lambda w: [w["m002"]["request"].pk], "get"))
-# with a tagged request created per site in _build_world. A URL name not installed yet is skipped.
+# e-Service requests (being built on another branch: viewset "thgov_eservice_requests", report
+# "thgov_eservice_statistics"): once merged, create one tagged request per site in _build_world
+# (world[code]["request"]) and add these lines; a URL name that is not installed is skipped.
+#   LISTINGS += [("e-Service requests", "thgov_eservice_requests:index", "", "html"),
+#                ("e-Service requests export", "thgov_eservice_requests:index", "export=xlsx", "spreadsheetml"),
+#                ("e-Service statistics", "thgov_eservice_statistics", "", "html")]
+#   FOREIGN_OBJECTS += [("m002's request", "thgov_eservice_requests:edit", lambda w: [w["m002"]["request"].pk], "get")]
 ESERVICE_ROWS = []
 
 
