@@ -25,7 +25,9 @@ def env_flag(name, default=False):
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "insecure-demo-key-change-me-in-production")
 DEBUG = env_flag("DJANGO_DEBUG", True)
 ALLOWED_HOSTS = [
-    h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h
+    h
+    for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,.localhost,testserver").split(",")
+    if h
 ]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
@@ -219,3 +221,7 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "wagtail_thgov.security.uploads.SafeDocumentFor
 WAGTAILIMAGES_IMAGE_FORM_BASE = "wagtail_thgov.security.uploads.SafeImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp"]
 X_FRAME_OPTIONS = "SAMEORIGIN"
+
+# --- benchmarks/load_bench.py: a plain Wagtail page type to compare with, only when asked for ---------
+if env_flag("THGOV_BENCH_PAGES"):
+    INSTALLED_APPS = [*INSTALLED_APPS, "benchpages"]

@@ -23,6 +23,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Page, Site
 
+from ..metadata.scoping import SiteFilterScopedMixin
 from ..thai import current_fiscal_year, thai_datetime
 from .evaluator import MET, MISSING, PENDING, STALE, ItemStatus
 from .evidence import plan_for
@@ -250,8 +251,11 @@ def export_workbook(request):
     return response
 
 
-class SiteScopedIndexView(generic.IndexView):
-    """Only rows of the user's sites."""
+class SiteScopedIndexView(SiteFilterScopedMixin, generic.IndexView):
+    """Only rows of the user's sites (and only those sites in the site filter)."""
+
+    def filter_sites(self):
+        return report_sites(self.request.user)
 
     def get_base_queryset(self):
         return super().get_base_queryset().filter(site__in=report_sites(self.request.user))

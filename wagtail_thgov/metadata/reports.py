@@ -11,6 +11,7 @@ from ..categories import CATEGORY_CHOICES
 from ..reports import RowsReportMixin
 from ..thai import thai_datetime
 from .inventory import InventoryRow, build_inventory, live_thgov_pages, thgov_page_models
+from .scoping import SiteFilterScopedMixin
 
 
 def _models_in_category(code):
@@ -47,7 +48,7 @@ def _be_datetime(value):
     return thai_datetime(value) if value else ""
 
 
-class InventoryReportView(RowsReportMixin, PageReportView):
+class InventoryReportView(SiteFilterScopedMixin, RowsReportMixin, PageReportView):
     """Every live thgov page with category, type, completeness, files, last update and expiry."""
 
     page_title = _("Published information")

@@ -25,6 +25,7 @@ from wagtail.models import Page, Site
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..metadata.models import GovMetadataMixin
+from ..metadata.scoping import SiteFilterScopedMixin
 from ..reports import FormulaSafeExportMixin
 from ..thai import fiscal_year_label, thai_date, thai_datetime
 from .currency import Status, currency_report
@@ -277,7 +278,10 @@ def expiry_defaults_for_user(user):
     return rows.filter(site__in=sites_user_can_edit(user))
 
 
-class ExpiryDefaultIndexView(IndexView):
+class ExpiryDefaultIndexView(SiteFilterScopedMixin, IndexView):
+    def filter_sites(self):
+        return sites_user_can_edit(self.request.user)
+
     def get_base_queryset(self):
         return expiry_defaults_for_user(self.request.user)
 
