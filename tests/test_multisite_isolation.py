@@ -22,6 +22,7 @@ import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
@@ -30,8 +31,10 @@ from openpyxl import load_workbook
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
+from tests.eservice_support import make_request, make_service
 from wagtail_thgov.compliance.models import ChecklistItem, ManualEvidence, Standard
 from wagtail_thgov.demo.sites import build_demo_sites
+from wagtail_thgov.eservice.models import RequestAttachment
 from wagtail_thgov.metadata.models import InformationSource
 from wagtail_thgov.pages.news import NewsIndexPage, NewsPage
 from wagtail_thgov.pages.stats import SatisfactionSurveyPage
@@ -148,6 +151,19 @@ def _build_world():
             "evidence": ManualEvidence.objects.create(
                 site=site, item=item, title=f"หลักฐาน {marker}", url=f"https://{code}.example/evidence"
             ),
+            "request": (
+                request := make_request(
+                    make_service(site, slug=f"complaints-{code}", title=f"ร้องเรียน {marker}"),
+                    citizen_name=f"ผู้ร้อง {marker}",
+                )
+            ),
+            "attachment": RequestAttachment.objects.create(
+                request=request,
+                file=ContentFile(b"%PDF-1.4 evidence", name="evidence.pdf"),
+                original_name=f"evidence-{code}.pdf",
+                size=17,
+                content_type="application/pdf",
+            ),
         }
     return world
 
@@ -206,6 +222,9 @@ LISTINGS = [
     ("satisfaction report", "thgov_satisfaction_report", "", "html"),
     ("satisfaction report, another site asked for", "thgov_satisfaction_report", "site={m002.site.pk}", "html"),
     ("satisfaction workbook", "thgov_satisfaction_export", "survey={m001.survey.pk}", "spreadsheetml"),
+    ("e-Service requests", "thgov_eservice_requests:index", "", "html"),
+    ("e-Service requests export", "thgov_eservice_requests:index", "export=xlsx", "spreadsheetml"),
+    ("e-Service statistics", "thgov_eservice_statistics", "", "html"),
 ]
 # fmt: on
 # Listings that need not name the webmaster's own site (only the absence of the others' is checked).
@@ -234,16 +253,11 @@ FOREIGN_OBJECTS = [
     ("edit m002's evidence", "thgov_manual_evidence:edit", lambda w: [w["m002"]["evidence"].pk], "get"),
     ("delete m002's evidence", "thgov_manual_evidence:delete", lambda w: [w["m002"]["evidence"].pk], "post"),
     ("m002's satisfaction workbook", "thgov_satisfaction_export", lambda w: {"query": f"survey={w['m002']['survey'].pk}"}, "get"),
+    ("m002's e-Service request", "thgov_eservice_requests:edit", lambda w: [w["m002"]["request"].pk], "get"),
+    ("answer m002's e-Service request", "thgov_eservice_requests:edit", lambda w: [w["m002"]["request"].pk], "post"),
+    ("m002's attachment", "thgov_eservice_attachment", lambda w: [w["m002"]["attachment"].pk], "get"),
 ]
 # fmt: on
-
-# e-Service requests (being built on another branch: viewset "thgov_eservice_requests", report
-# "thgov_eservice_statistics"): once merged, create one tagged request per site in _build_world
-# (world[code]["request"]) and add one line to each table; a URL name not installed is skipped:
-#   ("e-Service requests", "thgov_eservice_requests:index", "", "html"),
-#   ("e-Service requests export", "thgov_eservice_requests:index", "export=xlsx", "spreadsheetml"),
-#   ("e-Service statistics", "thgov_eservice_statistics", "", "html"),
-#   ("m002's request", "thgov_eservice_requests:edit", lambda w: [w["m002"]["request"].pk], "get"),
 
 
 def _resolve(name, args=()):
