@@ -64,16 +64,25 @@ def edit_url(request):
 
 
 def test_thgov_setup_gives_webmasters_the_request_permissions(world):
+    from wagtail.models import GroupSitePermission
+
     webmaster, uploader, approver = world["webmaster_a"], world["uploader_a"], world["approver_a"]
-    for name in (
-        "view_servicerequest",
-        "change_servicerequest",
-        "view_eservice_statistics",
-        "change_eservicesettings",
-    ):
+    for name in ("view_servicerequest", "change_servicerequest", "view_eservice_statistics"):
         assert webmaster.has_perm(f"wagtail_thgov.{name}")
         assert not uploader.has_perm(f"wagtail_thgov.{name}")
         assert not approver.has_perm(f"wagtail_thgov.{name}")
+
+    # The e-Service settings are a site setting: granted for the webmaster's own site only.
+    def may_change_settings(user, site):
+        return GroupSitePermission.objects.filter(
+            group__in=user.groups.all(), site=site, permission__codename="change_eservicesettings"
+        ).exists()
+
+    assert may_change_settings(webmaster, world["site_a"])
+    assert not may_change_settings(webmaster, world["site_b"])
+    assert not webmaster.has_perm("wagtail_thgov.change_eservicesettings")  # no global grant
+    assert not may_change_settings(uploader, world["site_a"])
+    assert not may_change_settings(approver, world["site_a"])
 
 
 def test_webmaster_sees_only_the_requests_of_their_site(world):

@@ -23,7 +23,7 @@ def build_site(root):
         page.save_revision().publish()
         return page
 
-    home = publish(root, MunicipalityHomePage(title="เทศบาลตำบลทดสอบเบราว์เซอร์", slug="home"))
+    home = publish(root, MunicipalityHomePage(title="เทศบาลตำบลทดสอบเบราว์เซอร์", slug="satisfaction-home"))
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
     )
