@@ -5,7 +5,7 @@ import pytest
 pytestmark = pytest.mark.e2e
 
 
-def test_admin_login_in_chromium(live_server, page, screenshot, django_user_model):
+def test_admin_login_in_chromium(live_server, wagtail_seed, page, screenshot, django_user_model):
     # Created from the test while Playwright's loop runs: needs DJANGO_ALLOW_ASYNC_UNSAFE (see conftest).
     django_user_model.objects.create_superuser("e2e-admin", "e2e@example.com", "e2e-password")
 
