@@ -10,9 +10,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from ..blocks import BODY_BLOCKS, ContactCardBlock, DocumentLinkBlock, ImageWithCaptionBlock
-from ..blocks.downloads import file_label
 from ..people.models import Person, Side, group_people
-from .base import ThgovIndexPage, ThgovPage
+from .base import SingleDocumentMixin, ThgovIndexPage, ThgovPage
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 HOME = "wagtail_thgov.MunicipalityHomePage"
@@ -219,7 +218,7 @@ FISCAL_YEAR_MISSING = _("Give the fiscal year (B.E.) this plan or report is for,
 DOCUMENT_MISSING = _("Attach the plan or report itself, for example its PDF.")
 
 
-class PlanDocumentPage(ThgovPage):
+class PlanDocumentPage(SingleDocumentMixin, ThgovPage):
     """A plan, budget ordinance or performance report of one fiscal year, with its document."""
 
     kind = models.CharField(_("kind"), max_length=24, choices=PlanKind.choices)
@@ -267,11 +266,6 @@ class PlanDocumentPage(ThgovPage):
     class Meta:
         verbose_name = _("plan or report")
         verbose_name_plural = _("plans and reports")
-
-    @property
-    def document_label(self) -> str:
-        """``"PDF · 1.2 MB"`` of the document, read from the stored file."""
-        return file_label(self.document) if self.document else ""
 
     def validation_errors(self):
         """A plan is always of a fiscal year and always has its document."""

@@ -6,6 +6,7 @@ from wagtail.admin.panels import ObjectList, TabbedInterface
 from wagtail.models import Page
 from wagtail.search import index
 
+from ..blocks.downloads import file_label
 from ..metadata.models import GovMetadataMixin
 from ..metadata.panels import MetadataStatusPanel
 from ..publishing.forms import ThgovPageForm
@@ -92,3 +93,12 @@ class ThgovIndexPage(ThgovPage):
         context = super().get_context(request, *args, **kwargs)
         context["listing"] = self.paginate(request, self.listing_queryset(request))
         return context
+
+
+class SingleDocumentMixin:
+    """For page types whose one main file is a ``document`` foreign key (plans, laws)."""
+
+    @property
+    def document_label(self) -> str:
+        """``"PDF · 1.2 MB"`` of the document, read from the stored file."""
+        return file_label(self.document) if self.document else ""

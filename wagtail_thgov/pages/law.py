@@ -8,8 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from ..blocks.downloads import file_label
-from .base import ThgovIndexPage, ThgovPage
+from .base import SingleDocumentMixin, ThgovIndexPage, ThgovPage
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -77,7 +76,7 @@ SOURCE_URL_MISSING = _(
 EFFECTIVE_BEFORE_ENACTED = _("The effective date must not be before the date it was enacted.")
 
 
-class LawPage(ThgovPage):
+class LawPage(SingleDocumentMixin, ThgovPage):
     """An act, regulation, bylaw, announcement or order, with its source reference and link."""
 
     kind = models.CharField(_("kind"), max_length=32, choices=LawKind.choices)
@@ -137,11 +136,6 @@ class LawPage(ThgovPage):
     class Meta:
         verbose_name = _("law or regulation")
         verbose_name_plural = _("laws and regulations")
-
-    @property
-    def document_label(self) -> str:
-        """``"PDF · 1.2 MB"`` of the document, read from the stored file."""
-        return file_label(self.document) if self.document else ""
 
     def validation_errors(self):
         """The source reference and link are required; a law cannot take effect before it is enacted."""
