@@ -11,6 +11,8 @@ from wagtail.models import Site
 SETUP_STEPS = [
     "wagtail_thgov.installation.ensure_municipality_settings",
     "wagtail_thgov.workflows.setup.ensure_workflows",
+    # After the workflow step, which gives every site its collection: files still in the root move there.
+    "wagtail_thgov.sitefiles.upgrade.move_files_to_site_collections",
     "wagtail_thgov.publishing.expiry.ensure_expiry_defaults",
     "wagtail_thgov.publishing.schedules.ensure_schedules",
     "wagtail_thgov.compliance.loader.load_standards",

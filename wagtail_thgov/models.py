@@ -40,6 +40,7 @@ from .pages.stats import SatisfactionSurveyPage, StatisticsPage  # noqa: F401
 from .people.models import Person  # noqa: F401
 from .publishing.models import ExpiryDefault, PublishingSettings  # noqa: F401
 from .site_settings.models import MunicipalitySettings, SocialLink  # noqa: F401
+from .sitefiles.models import SiteCollection  # noqa: F401
 from .stats.models import (  # noqa: F401
     DailySalt,
     PageViewDay,

@@ -1,8 +1,8 @@
 """The three roles of the guideline, as data: default Thai group names and what each may do.
 
-Page permissions are granted on the site's root page; collection permissions on the root
-collection. Uploaders never get "publish"; nobody but superusers does: publishing happens when
-the certification task is approved (see ``actions.publish_certified``).
+Page permissions are granted on the site's root page; collection permissions on the site's own
+collection (``sitefiles``), never on the root collection. Uploaders never get "publish"; nobody but
+superusers does: publishing happens when the certification task is approved (see ``actions.publish_certified``).
 """
 
 from dataclasses import dataclass
@@ -25,7 +25,7 @@ class RoleSpec:
 
     group_name: str
     page_permissions: tuple[str, ...]
-    collection_permissions: tuple[tuple[str, str], ...]  # (app_label, codename) on the root collection
+    collection_permissions: tuple[tuple[str, str], ...]  # (app_label, codename) on the site's collection
     model_permissions: tuple[str, ...]  # "app_label.codename"
 
 

@@ -1,5 +1,5 @@
-"""``thgov_setup`` step: per site, the three role groups with their permissions and the two-task
-workflow on the site root. Idempotent; after setup, code finds groups through ``RoleGroup`` and the
+"""``thgov_setup`` step: per site, the three role groups with their permissions (pages under the site's
+root, documents and images in the site's own collection) and the two-task workflow on the site root. Idempotent; after setup, code finds groups through ``RoleGroup`` and the
 workflow through the site root, never by name, so both can be renamed in the admin."""
 
 from django.contrib.auth.models import Group, Permission
@@ -17,6 +17,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from ..sitefiles.libraries import ensure_site_collection
 from .models import CertificationTask, CompletenessCheckTask, RoleGroup
 from .roles import ROLE_SPECS, Role, role_permissions
 
@@ -58,12 +59,20 @@ def grant_role_permissions(group, role, site) -> int:
             group=group, page=site.root_page, permission=_page_permission(codename)
         )
         added += created
-    root_collection = Collection.get_first_root_node()
+    collection, created = ensure_site_collection(site)
+    added += created
     for app_label, codename in spec.collection_permissions:
+        permission = _permission(app_label, codename)
         _, created = GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=root_collection, permission=_permission(app_label, codename)
+            group=group, collection=collection, permission=permission
         )
         added += created
+        # Installations set up before per-site collections granted these on the root collection, which
+        # opened every municipality's files to every municipality's staff.
+        removed, _ = GroupCollectionPermission.objects.filter(
+            group=group, collection=Collection.get_first_root_node(), permission=permission
+        ).delete()
+        added += removed
     have = set(group.permissions.values_list("content_type__app_label", "codename"))
     for name in role_permissions(role):
         app_label, codename = name.split(".")
