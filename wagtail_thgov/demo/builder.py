@@ -10,6 +10,7 @@ class DemoBuilder:
     def __init__(self, write=lambda message: None):
         self.write = write
         self.created = 0
+        self.collection = None  # the collection of the site being built: where its demo files go
 
     def page(self, parent, model, slug, **fields):
         """The live child of ``parent`` with ``slug``, created and published if missing."""

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from ..installation import run_setup
 from ..pages.home import MunicipalityHomePage, SiteMapPage
 from ..site_settings.models import MunicipalitySettings, MunicipalityType, SocialLink
+from ..sitefiles.libraries import site_collection
 from .builder import DemoBuilder
 from .certify import certify_demo_pages
 
@@ -51,6 +52,7 @@ def build_demo(write=lambda message: None, hostname="localhost", port=80, is_def
     builder.page(home, SiteMapPage, slug="site-map", title="แผนผังเว็บไซต์")
     # The site root changed: give it its roles and workflow before content is added.
     builder.created += run_setup(write)
+    builder.collection = site_collection(site)
     for extend in DEMO_EXTENSIONS:
         extend(builder, home, site)
     # Last: every page the extensions published goes through the real workflow to be certified.

@@ -1,7 +1,8 @@
 """Real demo files (PDF, XLSX, PNG) generated on the fly, stored as Wagtail documents and images.
 
 Generating keeps binaries out of the repository while every demo page still carries files whose
-type and size are read from storage, as on a real site.
+type and size are read from storage, as on a real site. Each file goes into the collection of the site
+being built (``builder.collection``), so that every demo municipality has its own library.
 """
 
 import io
@@ -13,6 +14,7 @@ from openpyxl import Workbook
 from PIL import Image, ImageDraw
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 
 def pdf_bytes(title: str, lines: list[str]) -> bytes:
@@ -83,10 +85,11 @@ def png_bytes(size=(1200, 800), colour=(23, 92, 140), label="") -> bytes:
 def demo_document(builder, title: str, filename: str, content: bytes):
     """The Wagtail document with ``title``, created from ``content`` once."""
     Document = get_document_model()
-    existing = Document.objects.filter(title=title).first()
+    collection = _collection(builder)
+    existing = Document.objects.filter(title=title, collection=collection).first()
     if existing is not None:
         return existing
-    document = Document(title=title)
+    document = Document(title=title, collection=collection)
     document.file.save(filename, ContentFile(content), save=False)
     document.file_size = len(content)
     document.save()
@@ -102,13 +105,21 @@ def demo_pdf(builder, title: str, filename: str, lines=()):
 def demo_image(builder, title: str, filename: str, colour=(23, 92, 140), size=(1200, 800)):
     """A demo image, created once."""
     Image_ = get_image_model()
-    existing = Image_.objects.filter(title=title).first()
+    collection = _collection(builder)
+    existing = Image_.objects.filter(title=title, collection=collection).first()
     if existing is not None:
         return existing
     # ImageFile (not ContentFile) so that Wagtail reads the width and height from the file.
     image = Image_(
-        title=title, file=ImageFile(io.BytesIO(png_bytes(size=size, colour=colour)), name=filename)
+        title=title,
+        collection=collection,
+        file=ImageFile(io.BytesIO(png_bytes(size=size, colour=colour)), name=filename),
     )
     image.save()
     builder.created += 1
     return image
+
+
+def _collection(builder):
+    """The site's collection the builder is filling (the root collection outside a site's build)."""
+    return getattr(builder, "collection", None) or Collection.get_first_root_node()

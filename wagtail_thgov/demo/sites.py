@@ -22,6 +22,7 @@ from ..pages.home import MunicipalityHomePage, SiteMapPage
 from ..pages.manuals import CitizenManualIndexPage, CitizenManualPage, ServiceCategory
 from ..pages.news import NewsIndexPage, NewsKind, NewsPage
 from ..site_settings.models import MunicipalitySettings, MunicipalityType
+from ..sitefiles.libraries import site_collection
 from ..stats.models import PageViewDay, SatisfactionRating, SiteVisitDay
 from ..workflows.roles import Role
 from ..workflows.setup import role_group, setup_site_workflow
@@ -95,6 +96,7 @@ def _build_site(builder, number, domain, port, full):
     builder.page(home, SiteMapPage, slug="site-map", title="แผนผังเว็บไซต์")
     # Roles and workflow of this site only (the per-site part of thgov_setup), before any content.
     builder.created += setup_site_workflow(site, builder.write)
+    builder.collection = site_collection(site)  # the site's demo files go into its own library
     if full:
         from .content import DEMO_EXTENSIONS
 
