@@ -204,3 +204,17 @@ def hide_eservice_pages_from_form_submissions(user, editable_forms):
     from .pages.eservice import EServicePage
 
     return editable_forms.not_type(EServicePage)
+
+
+# --- Each municipality's own file library (issue 15): per-site collections, scoped file views ---------
+from .sitefiles.permissions import register_file_permission_policies  # noqa: E402
+from .sitefiles.serving import refuse_other_sites_private_documents  # noqa: E402
+from .sitefiles.views import BULK_ACTIONS as _FILE_BULK_ACTIONS  # noqa: E402
+from .sitefiles.views import register_admin_api_endpoints as _register_file_api_endpoints  # noqa: E402
+
+register_file_permission_policies()
+# Registered after Wagtail's own (a higher order): the same action types and endpoint names, scoped.
+for _action in _FILE_BULK_ACTIONS:
+    hooks.register("register_bulk_action", _action, order=100)
+hooks.register("construct_admin_api", _register_file_api_endpoints, order=100)
+hooks.register("before_serve_document", refuse_other_sites_private_documents)
