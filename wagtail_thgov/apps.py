@@ -18,3 +18,11 @@ class WagtailThgovConfig(AppConfig):
 
         # Page cache (wagtail_thgov.cache): saves, deletes and page signals make cached pages stale.
         page_cache.connect()
+
+        # The site settings' logo is a file of that site: Wagtail's usage view and the move of files to
+        # their site's collection (sitefiles.upgrade) learn it from the reference index.
+        from wagtail.models import ReferenceIndex
+
+        from .site_settings.models import MunicipalitySettings
+
+        ReferenceIndex.register_model(MunicipalitySettings)

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, ReferenceIndex, Site
@@ -82,11 +83,21 @@ def _sites_of_objects(type_id, object_ids) -> dict[str, int]:
     return {}
 
 
+def _index_site_settings():
+    """Bring the reference index up to date for site settings (one row a site): installations older than
+    their registration with the index have none of their links (the logo) recorded."""
+    for model in ReferenceIndex.indexed_models:
+        if issubclass(model, BaseSiteSetting):
+            for row in model.objects.all():
+                ReferenceIndex.create_or_update_for_object(row)
+
+
 def move_files_to_site_collections(write) -> int:
     """thgov_setup step: move the root collection's documents and images to their site's collection."""
     root = Collection.get_first_root_node()
     if root is None:
         return 0
+    _index_site_settings()
     collections = dict(SiteCollection.objects.values_list("site_id", "collection_id"))
     names = dict(Site.objects.values_list("pk", "hostname"))
     moved = 0
