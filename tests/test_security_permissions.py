@@ -13,19 +13,24 @@ who may edit a page must be able to pick the people and sources it shows (Wagtai
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.urls import URLResolver, get_resolver, reverse
 from wagtail.contrib.settings.registry import registry as settings_registry
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 
 from tests.eservice_support import a_pdf, make_request, make_service
 from tests.factories import PASSWORD, make_user, role_users
 from tests.security_support import security_site
 from wagtail_thgov.compliance.models import ChecklistItem, ManualEvidence
+from wagtail_thgov.demo.files import pdf_bytes, png_bytes
 from wagtail_thgov.eservice.models import RequestAttachment
 from wagtail_thgov.metadata.models import InformationSource
 from wagtail_thgov.pages.news import NewsPage
 from wagtail_thgov.pages.stats import SatisfactionSurveyPage
 from wagtail_thgov.people.models import Person
 from wagtail_thgov.publishing.models import ExpiryDefault
+from wagtail_thgov.sitefiles.libraries import site_collection
 from wagtail_thgov.stats.models import QuestionKind, SurveyQuestion
 
 pytestmark = pytest.mark.django_db
@@ -97,6 +102,9 @@ def _viewset(namespace, row):
     return {f"{namespace}:{name}": row for name in names}
 
 
+FILE_KINDS = ("documents", "images")
+API_FIND = _row(LOGIN, "HTTP 302", "HTTP 302", "HTTP 302", "HTTP 302")
+
 EXPECTED = {
     "thgov_inventory": EDITORS,
     "thgov_inventory_results": EDITORS,
@@ -127,6 +135,10 @@ EXPECTED = {
     "thgov_eservice_statistics": WEBMASTER_ONLY,
     "thgov_eservice_statistics_results": WEBMASTER_ONLY,
     "wagtailsettings:edit:eservicesettings": WEBMASTER_ONLY,
+    # The admin API's files (issue 15): every role of the site may choose its files; "find" redirects to
+    # the file's detail URL. Another site's files are "not found" (tests/test_files_isolation.py).
+    **{f"wagtailadmin_api:{kind}:{view}": EDITORS for kind in FILE_KINDS for view in ("listing", "detail")},
+    **{f"wagtailadmin_api:{kind}:find": API_FIND for kind in FILE_KINDS},
     # Satisfaction survey results: the site's webmasters.
     "thgov_satisfaction_report": WEBMASTER_ONLY,
     "thgov_satisfaction_report_results": WEBMASTER_ONLY,
@@ -184,6 +196,8 @@ class World:
             "thgov_manual_evidence": ManualEvidence.objects.create(
                 site=site, item=ChecklistItem.objects.filter(site__isnull=True).first(), title="หลักฐาน"
             ),
+            "wagtailadmin_api:documents": site_file(get_document_model(), site),
+            "wagtailadmin_api:images": site_file(get_image_model(), site),
             "thgov_local_items": ChecklistItem.objects.create(
                 site=site,
                 standard=ChecklistItem.objects.first().standard,
@@ -206,6 +220,11 @@ class World:
         if name in ("thgov_currency_extend", "thgov_currency_mark_reviewed"):
             return reverse(name, args=[objects["page"].pk])
         namespace, _, view = name.rpartition(":")
+        if namespace.startswith("wagtailadmin_api:"):
+            pk = objects[namespace].pk
+            return {"listing": reverse(name), "detail": reverse(name, args=[pk])}.get(
+                view, f"{reverse(name)}?id={pk}"
+            )
         if view in (
             "list",
             "list_results",
@@ -225,6 +244,17 @@ class World:
         if namespace:
             return reverse(name, args=[objects[key].pk])
         return reverse(name)
+
+
+def site_file(model, site):
+    """A document or an image in ``site``'s own collection."""
+    if model is get_image_model():
+        content = ImageFile(ContentFile(png_bytes((20, 20))), name="photo.png")
+    else:
+        content = ContentFile(pdf_bytes("file", ["file"]), name="file.pdf")
+    return model.objects.create(
+        title=f"ไฟล์ของ {site.hostname}", collection=site_collection(site), file=content
+    )
 
 
 def outcome(response):
