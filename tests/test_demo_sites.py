@@ -6,9 +6,12 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Collection, Locale, Page, Site, WorkflowPage
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, GroupCollectionPermission, Locale, Page, Site, WorkflowPage
 
 from wagtail_thgov.site_settings.models import MunicipalitySettings
+from wagtail_thgov.sitefiles.libraries import site_collection
 from wagtail_thgov.workflows.roles import Role
 from wagtail_thgov.workflows.setup import role_group
 
@@ -59,6 +62,24 @@ def test_second_run_creates_nothing_and_more_sites_add_only_the_new_ones():
     run("3")
     assert Site.objects.filter(hostname__endswith=".localhost").count() == 3
     assert "0 objects created" in run("3")
+
+
+def test_each_demo_site_keeps_its_files_in_its_own_collection():
+    """``--full`` demo content carries documents and images: each site gets its own, in its collection."""
+    run("2", "--full", "--no-users")
+    sites = list(Site.objects.filter(hostname__endswith=".localhost").order_by("hostname"))
+    collections = [site_collection(site) for site in sites]
+    assert None not in collections and collections[0] != collections[1]
+    for model in (get_document_model(), get_image_model()):
+        in_sites = [
+            set(model.objects.filter(collection=c).values_list("title", flat=True)) for c in collections
+        ]
+        assert in_sites[0] and in_sites[0] == in_sites[1], model  # the same demo files, one copy per site
+        assert not model.objects.exclude(collection__in=collections).exists(), model
+    for site, collection in zip(sites, collections, strict=True):
+        for role in Role:
+            grants = GroupCollectionPermission.objects.filter(group=role_group(site, role))
+            assert set(grants.values_list("collection", flat=True)) == {collection.pk}
 
 
 def test_count_out_of_range_is_refused():
