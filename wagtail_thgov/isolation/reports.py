@@ -119,7 +119,7 @@ def history_users_for_filter(user):
 
 
 class SiteHistoryFilterSet(audit_logging.SiteHistoryReportFilterSet):
-    def get_user_choices(self):
+    def get_users_queryset(self):
         return history_users_for_filter(self.request.user)
 
 
