@@ -38,9 +38,16 @@ def _replacements(patterns, prefix="", namespace=""):
             inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
             yield from _replacements(pattern.url_patterns, prefix + str(pattern.pattern), inner)
         elif f"{namespace}{pattern.name}" in REPLACED_VIEWS:
-            view_class = REPLACED_VIEWS[f"{namespace}{pattern.name}"]
+            wagtail_name = f"{namespace}{pattern.name}"
             options = getattr(pattern.callback, "view_initkwargs", {})
-            yield path(prefix + str(pattern.pattern), view_class.as_view(**options))
+            view = REPLACED_VIEWS[wagtail_name].as_view(**options)
+            # Reversing Wagtail's name gives the same address; this name only tells the patterns apart.
+            yield path(prefix + str(pattern.pattern), view, name=scoped_name(wagtail_name))
+
+
+def scoped_name(wagtail_name):
+    """``wagtailadmin_reports:locked_pages`` → ``thgov_wagtailadmin_reports_locked_pages``."""
+    return "thgov_" + wagtail_name.replace(":", "_")
 
 
 urlpatterns = decorate_urlpatterns(list(_replacements(wagtail_admin_patterns)), require_admin_access)
