@@ -139,6 +139,24 @@ EXPECTED = {
     # the file's detail URL. Another site's files are "not found" (tests/test_files_isolation.py).
     **{f"wagtailadmin_api:{kind}:{view}": EDITORS for kind in FILE_KINDS for view in ("listing", "detail")},
     **{f"wagtailadmin_api:{kind}:find": API_FIND for kind in FILE_KINDS},
+    # Wagtail's page reports and page chooser, scoped per municipality (wagtail_thgov.isolation): Wagtail's
+    # own rules on who may open them (any page editor; locked pages: those who may unlock).
+    **{
+        f"thgov_wagtailadmin_reports_{name}": EDITORS
+        for name in (
+            "page_types_usage",
+            "page_types_usage_results",
+            "site_history",
+            "site_history_results",
+            "workflow",
+            "workflow_results",
+            "workflow_tasks",
+            "workflow_tasks_results",
+        )
+    },
+    "thgov_wagtailadmin_reports_locked_pages": WEBMASTER_ONLY,
+    "thgov_wagtailadmin_reports_locked_pages_results": WEBMASTER_ONLY,
+    "thgov_wagtailadmin_choose_page_chosen_multiple": EDITORS,
     # Satisfaction survey results: the site's webmasters.
     "thgov_satisfaction_report": WEBMASTER_ONLY,
     "thgov_satisfaction_report_results": WEBMASTER_ONLY,
@@ -348,7 +366,14 @@ def test_a_webmaster_gets_nothing_of_another_municipality(client, world):
                 else ""
             )
             if (
-                name.startswith(("thgov_inventory", "thgov_currency_report", "thgov_publication_register"))
+                name.startswith(
+                    (
+                        "thgov_inventory",
+                        "thgov_currency_report",
+                        "thgov_publication_register",
+                        "thgov_wagtailadmin",
+                    )
+                )
                 and name != "thgov_publication_request_form"
             ):
                 # Listings answer with the webmaster's own site; the other site's rows must not appear.

@@ -13,6 +13,7 @@ class WagtailThgovConfig(AppConfig):
     def ready(self):
         # System checks register on import; nothing here touches the database.
         from .cache import invalidation as page_cache
+        from .isolation import checks as isolation_checks  # noqa: F401
         from .publishing import checks as publishing_checks  # noqa: F401
         from .workflows import checks  # noqa: F401
 

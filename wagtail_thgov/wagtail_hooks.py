@@ -218,3 +218,17 @@ for _action in _FILE_BULK_ACTIONS:
     hooks.register("register_bulk_action", _action, order=100)
 hooks.register("construct_admin_api", _register_file_api_endpoints, order=100)
 hooks.register("before_serve_document", refuse_other_sites_private_documents)
+
+
+# --- Isolation of municipalities in Wagtail's own views (issue 15): page chooser, explorer filters ------
+# (Wagtail's reports and the page chooser's "chosen" view are replaced in isolation/admin_urls.py.)
+from .isolation.chooser import scope_page_chooser  # noqa: E402
+from .isolation.explorer import ScopedPageViewSet  # noqa: E402
+
+hooks.register("construct_page_chooser_queryset", scope_page_chooser)
+
+
+# After Wagtail's own viewset for Page (wagtail.admin registers it at order 0), so that this one wins.
+@hooks.register("register_admin_viewset", order=1)
+def register_scoped_page_viewset():
+    return ScopedPageViewSet("thgov_pages")

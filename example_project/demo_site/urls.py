@@ -12,6 +12,8 @@ from wagtail_thgov import urls as thgov_urls
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Wagtail's reports and page chooser narrowed to the user's own municipality: before Wagtail's admin.
+    path("admin/", include("wagtail_thgov.isolation.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include(thgov_urls)),

@@ -6,10 +6,13 @@ history and the chooser in the page editor are all limited the same way, and the
 the form offers only the user's own sites.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db.models import Q
+from django.forms import modelform_factory
 from django.http import Http404
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Site
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.views import chooser as snippet_chooser
@@ -27,6 +30,15 @@ def user_sites(user):
         return Site.objects.all()
     editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
     return Site.objects.filter(root_page__in=editable.values("pk"))
+
+
+def has_site_field(model) -> bool:
+    """Whether rows of ``model`` belong to one site (a ``site`` foreign key to Wagtail's ``Site``)."""
+    try:
+        field = model._meta.get_field("site")
+    except FieldDoesNotExist:
+        return False
+    return field.is_relation and field.related_model is Site
 
 
 def visible_rows(model, user):
@@ -125,17 +137,61 @@ class _ScopedChooserMixin:
         return visible_rows(self.model_class, self.request.user)
 
 
-class ScopedChooseView(_ScopedChooserMixin, snippet_chooser.ChooseView):
+class _ScopedCreationFormMixin:
+    """The chooser's "Create" form: the site field offers the user's own sites, the first one chosen."""
+
+    def get_creation_form(self):
+        form = super().get_creation_form()
+        if form is None:
+            return None
+        form = _limit_site_field(form, self.request.user)
+        field = form.fields.get("site")
+        if field is not None and not self.request.user.is_superuser and not form.is_bound:
+            form.initial.setdefault("site", field.queryset.values_list("pk", flat=True).first())
+        return form
+
+
+class ScopedChooseView(_ScopedCreationFormMixin, _ScopedChooserMixin, snippet_chooser.ChooseView):
     pass
 
 
-class ScopedChooseResultsView(_ScopedChooserMixin, snippet_chooser.ChooseResultsView):
+class ScopedChooseResultsView(
+    _ScopedCreationFormMixin, _ScopedChooserMixin, snippet_chooser.ChooseResultsView
+):
     pass
+
+
+class ScopedChosenView(snippet_chooser.SnippetChosenView):
+    """A row of another site is "not found", as in the listing."""
+
+    def get_object(self, pk):
+        return visible_rows(self.model_class, self.request.user).get(pk=pk)
+
+
+class ScopedChosenMultipleView(snippet_chooser.SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return visible_rows(self.model_class, self.request.user).filter(pk__in=pks)
+
+
+class ScopedChooserCreateView(_ScopedCreationFormMixin, snippet_chooser.SnippetCreateView):
+    """The chooser's "Create" form, sent back with its errors when they are any.
+
+    Wagtail gives this address to every snippet chooser, with a form or not; without one a POST failed
+    with an error 500, so a model whose viewset sets no ``chooser_form_fields`` answers "not found".
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.get_creation_form_class() is None:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
 
 
 class ScopedChooserViewSet(snippet_chooser.SnippetChooserViewSet):
     choose_view_class = ScopedChooseView
     choose_results_view_class = ScopedChooseResultsView
+    chosen_view_class = ScopedChosenView
+    chosen_multiple_view_class = ScopedChosenMultipleView
+    create_view_class = ScopedChooserCreateView
 
 
 class SiteScopedSnippetViewSet(SnippetViewSet):
@@ -150,3 +206,58 @@ class SiteScopedSnippetViewSet(SnippetViewSet):
     history_view_class = ScopedHistoryView
     inspect_view_class = ScopedInspectView
     chooser_viewset_class = ScopedChooserViewSet
+    #: Fields of the "Create" tab of the chooser in the page editor (none: no such tab).
+    chooser_form_fields = None
+
+    @property
+    def chooser_viewset(self):
+        return self.chooser_viewset_class(
+            self.get_chooser_admin_url_namespace(),
+            model=self.model,
+            url_prefix=self.get_chooser_admin_base_path(),
+            icon=self.icon,
+            per_page=self.chooser_per_page,
+            creation_form_class=self._chooser_creation_form_class(),
+        )
+
+    def _chooser_creation_form_class(self):
+        if not self.chooser_form_fields:
+            return None
+        return modelform_factory(self.model, form=WagtailAdminModelForm, fields=self.chooser_form_fields)
+
+
+OTHER_SITES_ROW = _(
+    "This %(model)s belongs to another municipality's website. Choose one of this website's, or a shared one."
+)
+
+
+class SiteScopedChoicesFormMixin:
+    """For page forms: a foreign key to site-scoped rows (an information source…) accepts only rows of
+    the page's own site and shared rows, whoever sends the form and whatever the chooser showed."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        site = self._site()
+        for field in self.fields.values():
+            model = getattr(getattr(field, "queryset", None), "model", None)
+            if model is None or not has_site_field(model):
+                continue
+            field.queryset = rows_for_site(model, site, getattr(self, "for_user", None))
+            field.error_messages["invalid_choice"] = OTHER_SITES_ROW % {"model": model._meta.verbose_name}
+
+    def _site(self):
+        """The site of the page being edited, or of the parent of a new one."""
+        page = self.parent_page if self.instance.pk is None else self.instance
+        return page.get_site() if page is not None else None
+
+
+def rows_for_site(model, site, user=None):
+    """Rows a page of ``site`` may point to: the site's own and the shared ones (no site). A page outside
+    every site may point to what ``user`` sees."""
+    rows = model._default_manager.all()
+    shared = Q(site__isnull=True) if model._meta.get_field("site").null else Q(pk__in=[])
+    if site is not None:
+        return rows.filter(Q(site=site) | shared)
+    if user is not None:
+        return visible_rows(model, user)
+    return rows.filter(shared)

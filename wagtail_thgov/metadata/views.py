@@ -16,3 +16,5 @@ class InformationSourceViewSet(SiteScopedSnippetViewSet):
     list_filter = ["kind", "site"]
     search_fields = ["name"]
     list_export = ["name", "kind", "site", "phone", "email", "url"]
+    # A webmaster may add a missing department from the page editor's chooser.
+    chooser_form_fields = ["name", "kind", "site", "phone", "email", "url"]

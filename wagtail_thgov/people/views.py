@@ -16,3 +16,4 @@ class PersonViewSet(SiteScopedSnippetViewSet):
     list_filter = ["site", "side"]
     search_fields = ["name", "position", "unit"]
     list_export = ["name", "position", "unit", "side", "phone", "email", "site"]
+    chooser_form_fields = ["site", "name", "position", "unit", "side", "phone", "email"]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.models import Page
 
+from ..metadata.scoping import SiteScopedChoicesFormMixin
 from ..thai import thai_date, thai_datetime
 from .expiry import bangkok_date, default_expiry, kind_choices
 from .models import CountedFrom, ExpiryDefault
@@ -43,8 +44,11 @@ def describe_default(default) -> str:
     return f"{default.get_kind_display()}: {text}" if default.kind else str(text)
 
 
-class ThgovPageForm(WagtailAdminPageForm):
+class ThgovPageForm(SiteScopedChoicesFormMixin, WagtailAdminPageForm):
     """Base form of thgov pages.
+
+    * Information sources (and other site-scoped rows) of another site are refused: see
+      ``metadata.scoping.SiteScopedChoicesFormMixin``.
 
     * A new page saved without an expiry gets the default of its site, type and kind; the editor is
       told and can change it.
@@ -64,10 +68,6 @@ class ThgovPageForm(WagtailAdminPageForm):
                 self.fields["expire_at"].help_text = _("Leave empty for the default: %(defaults)s.") % {
                     "defaults": "; ".join(text for text in described if text)
                 }
-
-    def _site(self):
-        page = self.parent_page if self.instance.pk is None else self.instance
-        return page.get_site() if page is not None else None
 
     def _defaults(self):
         site = self._site()
