@@ -204,3 +204,11 @@ def hide_eservice_pages_from_form_submissions(user, editable_forms):
     from .pages.eservice import EServicePage
 
     return editable_forms.not_type(EServicePage)
+
+
+# --- Certified files (issue 15): a file on a live certified page changes only through the workflow ----
+from .certifiedfiles.permissions import protect_file_models  # noqa: E402
+from .metadata.files import file_models  # noqa: E402
+
+# After every app's ready() registered its policy; Wagtail's views ask the registry at request time.
+protect_file_models(file_models())
