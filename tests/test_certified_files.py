@@ -342,7 +342,9 @@ def test_no_delete_route_deletes_a_frozen_file(frozen, users, role, kind):
     namespace, _prefix, app_label, model_name = KINDS[kind]
     client = client_for(users[role])
     client.post(reverse(f"{namespace}:delete", args=(obj.pk,)))
-    assert client.post(reverse(f"{namespace}:delete_multiple", args=(obj.pk,))).status_code == 403
+    refused = client.post(reverse(f"{namespace}:delete_multiple", args=(obj.pk,)))
+    # Wagtail answers a permission failure with 403 or a redirect to the dashboard with a message.
+    assert refused.status_code == 403 or refused["Location"] == reverse("wagtailadmin_home")
     bulk = reverse("wagtail_bulk_action", args=(app_label, model_name, "delete"))
     client.post(bulk + "?" + urlencode({"id": obj.pk, "next": reverse(f"{namespace}:index")}))
     assert type(obj).objects.filter(pk=obj.pk).exists()
