@@ -212,3 +212,11 @@ from .metadata.files import file_models  # noqa: E402
 
 # After every app's ready() registered its policy; Wagtail's views ask the registry at request time.
 protect_file_models(file_models())
+
+
+@hooks.register("insert_global_admin_css")
+def certified_files_admin_css():
+    """The notice on the file edit screens and the checksums in the register (small; every admin page)."""
+    return _format_html(
+        '<link rel="stylesheet" href="{}">', _static("wagtail_thgov/css/certified-files-admin.css")
+    )
