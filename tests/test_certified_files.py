@@ -187,7 +187,9 @@ def test_uploader_replaces_certified_pdf_only_through_both_workflow_steps(site, 
 
     # The inventory names the certified version of what is live now.
     [row] = [row for row in build_inventory(live_thgov_pages(site)) if row.page.pk == page.pk]
-    assert [(r.file_name, r.sha256) for r in row.certified_files] == [("budget-2569-v2.pdf", sha256(VERSION_2))]
+    assert [(r.file_name, r.sha256) for r in row.certified_files] == [
+        ("budget-2569-v2.pdf", sha256(VERSION_2))
+    ]
     assert row.as_json()["certified_files"][0]["sha256"] == sha256(VERSION_2)
 
     # The first version is kept, unchanged, for the record.
@@ -209,7 +211,11 @@ def test_checksum_is_read_from_the_stored_file_at_certification(site, users, age
     document.file.save("budget.pdf", ContentFile(VERSION_2), save=True)
     approve(approver, page)
     [record] = CertifiedFile.objects.all()
-    assert (record.sha256, record.size, record.object_id) == (sha256(VERSION_2), len(VERSION_2), str(document.pk))
+    assert (record.sha256, record.size, record.object_id) == (
+        sha256(VERSION_2),
+        len(VERSION_2),
+        str(document.pk),
+    )
 
 
 # Every route, for the uploader and the webmaster -----------------------------------------------------
@@ -224,7 +230,9 @@ def make_document(title="ประกาศผลการจัดซื้อ"
 
 def make_image(title="ภาพนายกเทศมนตรี", owner=None):
     image = Image(title=title, uploaded_by_user=owner)
-    image.file.save("mayor.png", ImageFile(io.BytesIO(png_bytes(size=(60, 75))), name="mayor.png"), save=False)
+    image.file.save(
+        "mayor.png", ImageFile(io.BytesIO(png_bytes(size=(60, 75))), name="mayor.png"), save=False
+    )
     image.save()
     return image
 
@@ -236,7 +244,10 @@ def live_page_with(agency_index, document=None, image=None, slug="info", live=Tr
         body.append({"type": "image", "value": {"image": image.pk, "alt_text": "นายกเทศมนตรี", "caption": ""}})
     if document is not None:
         body.append(
-            {"type": "downloads", "value": {"heading": "", "documents": [{"document": document.pk, "description": ""}]}}
+            {
+                "type": "downloads",
+                "value": {"heading": "", "documents": [{"document": document.pk, "description": ""}]},
+            }
         )
     page = agency_index.add_child(
         instance=AgencyInfoPage(title="ข้อมูลทั่วไป", slug=slug, kind="general", body=json.dumps(body), live=live)
@@ -292,7 +303,10 @@ def test_edit_form_shows_why_and_refuses_a_new_file(frozen, users, role, kind):
     before = stored_hash(obj)
     url = reverse(f"{namespace}:edit", args=(obj.pk,))
     page = client.get(url).content.decode()
-    assert "ข้อมูลทั่วไป" in page and reverse("wagtailadmin_pages:edit", args=(Page.objects.get(slug="info").pk,)) in page
+    assert (
+        "ข้อมูลทั่วไป" in page
+        and reverse("wagtailadmin_pages:edit", args=(Page.objects.get(slug="info").pk,)) in page
+    )
     response = client.post(url, edit_data(obj, file=upload_for(kind)))
     assert response.status_code == 200
     assert str(FROZEN_FIELD_MESSAGE) in response.context["form"].errors["file"]
@@ -349,9 +363,10 @@ def test_no_delete_route_deletes_a_frozen_file(frozen, users, role, kind):
     client.post(bulk + "?" + urlencode({"id": obj.pk, "next": reverse(f"{namespace}:index")}))
     assert type(obj).objects.filter(pk=obj.pk).exists()
     # ... and no screen offers a delete button for it.
-    assert reverse(f"{namespace}:delete", args=(obj.pk,)) not in client.get(
-        reverse(f"{namespace}:edit", args=(obj.pk,))
-    ).content.decode()
+    assert (
+        reverse(f"{namespace}:delete", args=(obj.pk,))
+        not in client.get(reverse(f"{namespace}:edit", args=(obj.pk,))).content.decode()
+    )
 
 
 def test_tags_of_a_frozen_document_stay_editable(frozen, users):
@@ -367,7 +382,9 @@ def test_superuser_may_replace_and_delete_a_frozen_file(frozen):
     admin = make_user("admin", superuser=True)
     document = frozen["document"]
     client = client_for(admin)
-    response = client.post(reverse("wagtaildocs:edit", args=(document.pk,)), edit_data(document, file=upload_for("document")))
+    response = client.post(
+        reverse("wagtaildocs:edit", args=(document.pk,)), edit_data(document, file=upload_for("document"))
+    )
     assert response.status_code == 302
     assert stored_hash(document) == sha256(FORGED)
     client.post(reverse("wagtaildocs:delete", args=(document.pk,)))
@@ -387,7 +404,8 @@ def test_file_used_by_no_live_page_stays_freely_editable(site, users, agency_ind
     assert not freeze_of(draft_only)
 
     response = client_for(uploader).post(
-        reverse(f"{namespace}:edit", args=(draft_only.pk,)), edit_data(draft_only, title="ชื่อที่แก้แล้ว", file=upload_for(kind))
+        reverse(f"{namespace}:edit", args=(draft_only.pk,)),
+        edit_data(draft_only, title="ชื่อที่แก้แล้ว", file=upload_for(kind)),
     )
     assert response.status_code == 302
     draft_only.refresh_from_db()
@@ -400,9 +418,14 @@ def test_file_used_by_no_live_page_stays_freely_editable(site, users, agency_ind
     assert response.json()["success"] is True
 
     unused = make(owner=uploader)
-    assert client_for(webmaster).post(reverse(f"{namespace}:delete_multiple", args=(unused.pk,))).status_code == 200
+    assert (
+        client_for(webmaster).post(reverse(f"{namespace}:delete_multiple", args=(unused.pk,))).status_code
+        == 200
+    )
     bulk = reverse("wagtail_bulk_action", args=(app_label, model_name, "delete"))
-    client_for(webmaster).post(bulk + "?" + urlencode({"id": draft_only.pk, "next": reverse(f"{namespace}:index")}))
+    client_for(webmaster).post(
+        bulk + "?" + urlencode({"id": draft_only.pk, "next": reverse(f"{namespace}:index")})
+    )
     assert not type(draft_only).objects.filter(pk__in=[unused.pk, draft_only.pk]).exists()
 
 
@@ -419,7 +442,9 @@ def test_another_municipalitys_live_page_freezes_its_file_for_everyone(site, use
     live_page_with(agency_index, document=document)
     other = make_site(hostname="other.example.test", title="อบต.ตัวอย่าง", is_default=False)
     outsider = make_user("outsider-webmaster", Role.WEBMASTER, other)
-    assert not policy_registry.get_by_type(Document).user_has_permission_for_instance(outsider, "delete", document)
+    assert not policy_registry.get_by_type(Document).user_has_permission_for_instance(
+        outsider, "delete", document
+    )
 
 
 def test_wrapped_policy_still_answers_everything_else(frozen, users):
@@ -427,5 +452,7 @@ def test_wrapped_policy_still_answers_everything_else(frozen, users):
     uploader = users[Role.UPLOADER]
     assert policy.user_has_permission_for_instance(uploader, "change", frozen["document"])
     assert not policy.user_has_permission_for_instance(uploader, "delete", frozen["document"])
-    assert policy.instances_user_has_permission_for(uploader, "change").filter(pk=frozen["document"].pk).exists()
+    assert (
+        policy.instances_user_has_permission_for(uploader, "change").filter(pk=frozen["document"].pk).exists()
+    )
     assert not policy.user_has_permission_for_instance(make_user("nobody"), "change", frozen["document"])

@@ -15,8 +15,10 @@ class WagtailThgovConfig(AppConfig):
         from .cache import invalidation as page_cache
         from .certifiedfiles import checks as certified_file_checks  # noqa: F401
         from .publishing import checks as publishing_checks  # noqa: F401
-        from .workflows import certification
-        from .workflows import checks  # noqa: F401
+        from .workflows import (
+            certification,
+            checks,  # noqa: F401
+        )
 
         # Page cache (wagtail_thgov.cache): saves, deletes and page signals make cached pages stale.
         page_cache.connect()

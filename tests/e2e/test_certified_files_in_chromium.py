@@ -45,7 +45,9 @@ def test_uploader_replaces_a_certified_file_through_the_workflow_in_chromium(
     uploader = users[Role.UPLOADER]
     index = site.root_page.add_child(instance=AgencyIndexPage(title="ข้อมูลหน่วยงาน", slug="agency"))
     index.save_revision().publish()
-    collection = policy_registry.get_by_type(Document).collections_user_has_permission_for(uploader, "add").first()
+    collection = (
+        policy_registry.get_by_type(Document).collections_user_has_permission_for(uploader, "add").first()
+    )
     first = Document(title="เทศบัญญัติงบประมาณ 2569", uploaded_by_user=uploader, collection=collection)
     first.file.save("budget-2569.pdf", ContentFile(VERSION_1))
     plan = index.add_child(
@@ -105,9 +107,7 @@ def test_uploader_replaces_a_certified_file_through_the_workflow_in_chromium(
     chooser.locator(".w-dropdown__toggle").click()
     chooser.locator("button[data-chooser-action-choose]").click()
     page.locator(".modal").get_by_role("link", name=second.title).click()
-    page.wait_for_function(
-        f"document.querySelector('input[name=document]').value === '{second.pk}'"
-    )
+    page.wait_for_function(f"document.querySelector('input[name=document]').value === '{second.pk}'")
     screenshot("4-uploader-attached-new-version")
     page.locator("footer .w-dropdown__toggle").click()
     submit = page.locator("footer button[name=action-submit]")
@@ -131,7 +131,9 @@ def test_uploader_replaces_a_certified_file_through_the_workflow_in_chromium(
     log_in(page, base, users[Role.APPROVER])
     page.goto(base + reverse("wagtailadmin_pages:edit", args=(plan.pk,)))
     page.locator("footer .w-dropdown__toggle").click()
-    approve = page.locator("footer button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])")
+    approve = page.locator(
+        "footer button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])"
+    )
     approve.wait_for(state="visible")
     with page.expect_navigation():
         approve.click()

@@ -7,8 +7,14 @@ from wagtail.images.forms import get_image_base_form
 from .forms import CertifiedFileFormMixin
 
 FORM_SETTINGS = {
-    "WAGTAILDOCS_DOCUMENT_FORM_BASE": ("wagtail_thgov.certifiedfiles.forms.CertifiedDocumentForm", get_document_base_form),
-    "WAGTAILIMAGES_IMAGE_FORM_BASE": ("wagtail_thgov.certifiedfiles.forms.CertifiedImageForm", get_image_base_form),
+    "WAGTAILDOCS_DOCUMENT_FORM_BASE": (
+        "wagtail_thgov.certifiedfiles.forms.CertifiedDocumentForm",
+        get_document_base_form,
+    ),
+    "WAGTAILIMAGES_IMAGE_FORM_BASE": (
+        "wagtail_thgov.certifiedfiles.forms.CertifiedImageForm",
+        get_image_base_form,
+    ),
 }
 
 

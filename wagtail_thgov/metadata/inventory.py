@@ -48,7 +48,9 @@ class InventoryRow:
     url: str
     missing: list = field(default_factory=list)
     files: list[FileInfo] = field(default_factory=list)
-    certified_files: list[CertifiedFile] = field(default_factory=list)  # as the live revision's certification saw them
+    certified_files: list[CertifiedFile] = field(
+        default_factory=list
+    )  # as the live revision's certification saw them
 
     @property
     def title(self):
