@@ -20,7 +20,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, TaskState, WorkflowPage
+from wagtail.models import Collection, Page, TaskState, WorkflowPage
 from wagtail.permissions import policy_registry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -28,7 +28,7 @@ from tests.factories import PASSWORD, make_site, make_user, role_users
 from wagtail_thgov.certifiedfiles.forms import FROZEN_FIELD_MESSAGE
 from wagtail_thgov.certifiedfiles.freeze import freeze_of
 from wagtail_thgov.demo.files import pdf_bytes, png_bytes
-from wagtail_thgov.metadata.certified_files import CertifiedFile
+from wagtail_thgov.metadata.certified_files import CertifiedFile, stored_facts
 from wagtail_thgov.metadata.inventory import build_inventory, live_thgov_pages
 from wagtail_thgov.pages.agency import AgencyIndexPage, AgencyInfoPage, PlanDocumentPage
 from wagtail_thgov.workflows.roles import Role
@@ -221,15 +221,17 @@ def test_checksum_is_read_from_the_stored_file_at_certification(site, users, age
 # Every route, for the uploader and the webmaster -----------------------------------------------------
 
 
-def make_document(title="ประกาศผลการจัดซื้อ", filename="announcement.pdf", owner=None):
-    document = Document(title=title, uploaded_by_user=owner)
+def make_document(owner, title="ประกาศผลการจัดซื้อ", filename="announcement.pdf"):
+    """A document ``owner`` uploaded, in the collection ``owner`` uploads to (their site's)."""
+    document = Document(title=title, uploaded_by_user=owner, collection=collection_for(owner, Document))
     document.file.save(filename, ContentFile(VERSION_1), save=False)
     document.save()
     return document
 
 
-def make_image(title="ภาพนายกเทศมนตรี", owner=None):
-    image = Image(title=title, uploaded_by_user=owner)
+def make_image(owner, title="ภาพนายกเทศมนตรี"):
+    """An image ``owner`` uploaded, in the collection ``owner`` uploads to (their site's)."""
+    image = Image(title=title, uploaded_by_user=owner, collection=collection_for(owner, Image))
     image.file.save(
         "mayor.png", ImageFile(io.BytesIO(png_bytes(size=(60, 75))), name="mayor.png"), save=False
     )
@@ -260,8 +262,8 @@ def live_page_with(agency_index, document=None, image=None, slug="info", live=Tr
 @pytest.fixture
 def frozen(site, users, agency_index):
     """A document and an image, both uploaded by the uploader and shown on a live page of a certifying site."""
-    document = make_document(owner=users[Role.UPLOADER])
-    image = make_image(owner=users[Role.UPLOADER])
+    document = make_document(users[Role.UPLOADER])
+    image = make_image(users[Role.UPLOADER])
     live_page_with(agency_index, document=document, image=image)
     assert freeze_of(document).pages and freeze_of(image).pages
     return {"document": document, "image": image}
@@ -286,6 +288,17 @@ def edit_data(obj, **changes):
         data["description"] = obj.description
     data.update(changes)
     return data
+
+
+def multiple_upload_edit(user, kind, obj, title):
+    """POST the multiple-upload page's edit endpoint for ``obj`` (what its per-file form sends); the JSON."""
+    namespace, prefix = KINDS[kind][:2]
+    fields = {"title": title, "tags": "", "collection": obj.collection_id}
+    response = client_for(user).post(
+        reverse(f"{namespace}:edit_multiple", args=(obj.pk,)),
+        {f"{prefix}-{obj.pk}-{name}": value for name, value in fields.items()},
+    )
+    return response.json()
 
 
 def stored_hash(obj):
@@ -338,13 +351,7 @@ def test_forged_post_cannot_change_an_images_alternative_text(frozen, users):
 @pytest.mark.parametrize("kind", KINDS)
 def test_multiple_upload_edit_endpoint_refuses_a_new_title(frozen, users, role, kind):
     obj = frozen[kind]
-    namespace, prefix = KINDS[kind][:2]
-    response = client_for(users[role]).post(
-        reverse(f"{namespace}:edit_multiple", args=(obj.pk,)),
-        {f"{prefix}-{obj.pk}-title": "ชื่อใหม่", f"{prefix}-{obj.pk}-tags": "",
-         f"{prefix}-{obj.pk}-collection": obj.collection_id},
-    )  # fmt: skip
-    assert response.json()["success"] is False
+    assert multiple_upload_edit(users[role], kind, obj, "ชื่อใหม่")["success"] is False
     obj.refresh_from_db()
     assert obj.title != "ชื่อใหม่"
 
@@ -367,6 +374,41 @@ def test_no_delete_route_deletes_a_frozen_file(frozen, users, role, kind):
         reverse(f"{namespace}:delete", args=(obj.pk,))
         not in client.get(reverse(f"{namespace}:edit", args=(obj.pk,))).content.decode()
     )
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_frozen_file_cannot_be_moved_to_another_collection(frozen, users, kind):
+    """A private collection would take the file away from citizens: the edit form and the bulk action refuse."""
+    obj = frozen[kind]
+    namespace, _prefix, app_label, model_name = KINDS[kind]
+    elsewhere = obj.collection.add_child(instance=Collection(name="เอกสารเก่า"))
+    webmaster = client_for(users[Role.WEBMASTER])
+    response = webmaster.post(
+        reverse(f"{namespace}:edit", args=(obj.pk,)), edit_data(obj, collection=elsewhere.pk)
+    )
+    assert str(FROZEN_FIELD_MESSAGE) in response.context["form"].errors["collection"]
+    bulk = reverse("wagtail_bulk_action", args=(app_label, model_name, "add_to_collection"))
+    response = webmaster.post(
+        bulk + "?" + urlencode({"id": obj.pk, "next": reverse(f"{namespace}:index")}),
+        {"collection": elsewhere.pk},
+        follow=True,
+    )
+    [message] = [str(message) for message in response.context["messages"]]
+    assert f"“{obj.title}”" in message
+    obj.refresh_from_db()
+    assert obj.collection_id != elsewhere.pk
+
+
+def test_unfrozen_file_moves_by_bulk_action(site, users, agency_index):
+    document = make_document(users[Role.UPLOADER])
+    elsewhere = document.collection.add_child(instance=Collection(name="เอกสารเก่า"))
+    bulk = reverse("wagtail_bulk_action", args=("wagtaildocs", "document", "add_to_collection"))
+    client_for(users[Role.WEBMASTER]).post(
+        bulk + "?" + urlencode({"id": document.pk, "next": reverse("wagtaildocs:index")}),
+        {"collection": elsewhere.pk},
+    )
+    document.refresh_from_db()
+    assert document.collection_id == elsewhere.pk
 
 
 def test_tags_of_a_frozen_document_stay_editable(frozen, users):
@@ -398,9 +440,9 @@ def test_superuser_may_replace_and_delete_a_frozen_file(frozen):
 def test_file_used_by_no_live_page_stays_freely_editable(site, users, agency_index, kind):
     uploader, webmaster = users[Role.UPLOADER], users[Role.WEBMASTER]
     make = make_document if kind == "document" else make_image
-    draft_only = make(owner=uploader)
+    draft_only = make(uploader)
     live_page_with(agency_index, **{kind: draft_only}, slug="draft", live=False)
-    namespace, prefix, app_label, model_name = KINDS[kind]
+    namespace, _prefix, app_label, model_name = KINDS[kind]
     assert not freeze_of(draft_only)
 
     response = client_for(uploader).post(
@@ -410,14 +452,9 @@ def test_file_used_by_no_live_page_stays_freely_editable(site, users, agency_ind
     assert response.status_code == 302
     draft_only.refresh_from_db()
     assert draft_only.title == "ชื่อที่แก้แล้ว"
-    response = client_for(uploader).post(
-        reverse(f"{namespace}:edit_multiple", args=(draft_only.pk,)),
-        {f"{prefix}-{draft_only.pk}-title": "ชื่อที่สอง", f"{prefix}-{draft_only.pk}-tags": "",
-         f"{prefix}-{draft_only.pk}-collection": draft_only.collection_id},
-    )  # fmt: skip
-    assert response.json()["success"] is True
+    assert multiple_upload_edit(uploader, kind, draft_only, "ชื่อที่สอง")["success"] is True
 
-    unused = make(owner=uploader)
+    unused = make(uploader)
     assert (
         client_for(webmaster).post(reverse(f"{namespace}:delete_multiple", args=(unused.pk,))).status_code
         == 200
@@ -431,14 +468,14 @@ def test_file_used_by_no_live_page_stays_freely_editable(site, users, agency_ind
 
 def test_file_on_a_live_page_without_certification_workflow_is_free(site, users, agency_index):
     WorkflowPage.objects.filter(page=site.root_page).delete()
-    document = make_document(owner=users[Role.UPLOADER])
+    document = make_document(users[Role.UPLOADER])
     live_page_with(agency_index, document=document)
     assert not freeze_of(document)
 
 
 def test_another_municipalitys_live_page_freezes_its_file_for_everyone(site, users, agency_index):
     """The freeze follows the pages carrying the file, whichever site's user asks."""
-    document = make_document(owner=users[Role.UPLOADER])
+    document = make_document(users[Role.UPLOADER])
     live_page_with(agency_index, document=document)
     other = make_site(hostname="other.example.test", title="อบต.ตัวอย่าง", is_default=False)
     outsider = make_user("outsider-webmaster", Role.WEBMASTER, other)
@@ -456,3 +493,23 @@ def test_wrapped_policy_still_answers_everything_else(frozen, users):
         policy.instances_user_has_permission_for(uploader, "change").filter(pk=frozen["document"].pk).exists()
     )
     assert not policy.user_has_permission_for_instance(make_user("nobody"), "change", frozen["document"])
+
+
+# The record and the settings ------------------------------------------------------------------------
+
+
+def test_a_file_missing_from_storage_is_recorded_as_missing_not_hashed(site, users):
+    document = make_document(users[Role.UPLOADER])
+    document.file.storage.delete(document.file.name)
+    facts = stored_facts(document.file)
+    assert (facts.size, facts.sha256) == (None, "")
+    record = CertifiedFile(file_name="announcement.pdf", size=None, sha256="")
+    assert "announcement.pdf" in record.label and "SHA-256" not in record.label
+
+
+def test_system_check_warns_when_the_forms_lack_the_freeze(settings):
+    from wagtail_thgov.certifiedfiles.checks import check_certified_file_forms
+
+    assert check_certified_file_forms(None) == []
+    settings.WAGTAILDOCS_DOCUMENT_FORM_BASE = "wagtail_thgov.security.uploads.SafeDocumentForm"
+    assert [warning.id for warning in check_certified_file_forms(None)] == ["wagtail_thgov.W010"]

@@ -207,11 +207,13 @@ def hide_eservice_pages_from_form_submissions(user, editable_forms):
 
 
 # --- Certified files (issue 15): a file on a live certified page changes only through the workflow ----
+from .certifiedfiles.bulk import refuse_moving_frozen_files  # noqa: E402
 from .certifiedfiles.permissions import protect_file_models  # noqa: E402
 from .metadata.files import file_models  # noqa: E402
 
 # After every app's ready() registered its policy; Wagtail's views ask the registry at request time.
 protect_file_models(file_models())
+hooks.register("before_bulk_action", refuse_moving_frozen_files)
 
 
 @hooks.register("insert_global_admin_css")

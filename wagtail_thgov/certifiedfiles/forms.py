@@ -17,10 +17,12 @@ FROZEN_FIELD_MESSAGE = _(
     "page keeps showing this file until the new version is certified."
 )
 
-# What citizens see of a file: the bytes, the title, an image's alternative text and its crop.
+# What citizens see of a file: the bytes, the title, an image's alternative text and its crop, and the
+# collection (moving the file into a private collection would take it away from citizens). Tags stay free.
 FROZEN_FIELDS = (
     "file",
     "title",
+    "collection",
     "description",
     "focal_point_x",
     "focal_point_y",
