@@ -207,7 +207,8 @@ def test_checksum_is_read_from_the_stored_file_at_certification(site, users, age
     page = PlanDocumentPage.objects.get(slug="budget-2569")
     approve(webmaster, page)
     assert not CertifiedFile.objects.exists()  # the completeness check certifies nothing
-    # The uploader may still fix a file nobody has certified yet; the record is of what was certified.
+    # Bytes changed in storage behind the admin's back (a script, a superuser): the record is of the
+    # bytes the approver certified, read when the task was approved, not of what was uploaded.
     document.file.save("budget.pdf", ContentFile(VERSION_2), save=True)
     approve(approver, page)
     [record] = CertifiedFile.objects.all()
@@ -464,6 +465,31 @@ def test_file_used_by_no_live_page_stays_freely_editable(site, users, agency_ind
         bulk + "?" + urlencode({"id": draft_only.pk, "next": reverse(f"{namespace}:index")})
     )
     assert not type(draft_only).objects.filter(pk__in=[unused.pk, draft_only.pk]).exists()
+
+
+def test_file_in_a_submitted_revision_is_frozen_until_changes_are_requested(site, users, agency_index):
+    """What the webmaster checked is what the approver certifies: no swap between the two steps."""
+    uploader, webmaster = users[Role.UPLOADER], users[Role.WEBMASTER]
+    document = upload_document(uploader, "งบประมาณ", "budget.pdf", VERSION_1)
+    add_url = reverse("wagtailadmin_pages:add", args=("wagtail_thgov", "plandocumentpage", agency_index.pk))
+    client_for(uploader).post(add_url, plan_form(document))
+    page = PlanDocumentPage.objects.get(slug="budget-2569")
+    approve(webmaster, page)
+    freeze = freeze_of(document)
+    assert [p.pk for p in freeze.pending_pages] == [page.pk] and not freeze.pages
+    edit = client_for(uploader).post(
+        reverse("wagtaildocs:edit", args=(document.pk,)), edit_data(document, file=upload_for("document"))
+    )
+    assert str(FROZEN_FIELD_MESSAGE) in edit.context["form"].errors["file"]
+    assert stored_hash(document) == sha256(VERSION_1)
+
+    page.refresh_from_db()
+    task_state = page.current_workflow_task_state
+    client_for(users[Role.APPROVER]).post(
+        reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "reject", task_state.pk)),
+        {"comment": "แก้ไขตัวเลขในไฟล์"},
+    )
+    assert not freeze_of(document)  # changes requested: the uploader may correct the file again
 
 
 def test_file_on_a_live_page_without_certification_workflow_is_free(site, users, agency_index):

@@ -71,7 +71,7 @@ def test_uploader_replaces_a_certified_file_through_the_workflow_in_chromium(
     with page.expect_navigation():
         page.get_by_role("link", name="เทศบัญญัติงบประมาณ 2569").click()
     notice = page.locator(".thgov-certified-file")
-    assert "ไฟล์นี้ผ่านการอนุมัติรับรองแล้ว" in notice.inner_text()
+    assert "ไฟล์นี้อยู่ภายใต้การอนุมัติรับรอง" in notice.inner_text()
     assert notice.get_by_role("link", name=plan.title).is_visible()
     screenshot("1-uploader-sees-why")
 

@@ -12,7 +12,7 @@ from ..security.uploads import SafeDocumentForm, SafeImageForm
 from .freeze import Freeze, freeze_of
 
 FROZEN_FIELD_MESSAGE = _(
-    "This file is published on a certified page, so it cannot be changed here. Upload the new version "
+    "This file is on a certified page or waiting for certification, so it cannot be changed here. Upload the new version "
     "as a new file, attach it to the page and submit the page for checking and certification; the "
     "page keeps showing this file until the new version is certified."
 )

@@ -2,9 +2,11 @@
 
 from dataclasses import dataclass, field
 
-from wagtail.models import Page, ReferenceIndex
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Page, ReferenceIndex, WorkflowState
 
 from ..metadata.certified_files import was_certified
+from ..metadata.files import referenced_file_ids
 from ..workflows.models import CertificationTask
 
 
@@ -14,9 +16,10 @@ class Freeze:
 
     pages: list = field(default_factory=list)
     certified: bool = False
+    pending_pages: list = field(default_factory=list)  # submitted revisions carrying it, not yet certified
 
     def __bool__(self):
-        return bool(self.pages) or self.certified
+        return bool(self.pages) or self.certified or bool(self.pending_pages)
 
 
 def _requires_certification(page, cache) -> bool:
@@ -44,11 +47,39 @@ def live_certified_pages_using(obj) -> list:
     return [page for page in pages if _requires_certification(page, cache)]
 
 
+def pages_in_moderation_using(obj) -> list:
+    """Pages whose revision in the workflow now carries ``obj``: what the webmaster checked is certified.
+
+    Reads each in-progress page revision (a handful per site at any time); the reference index only
+    knows live content.
+    """
+    states = (
+        WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_IN_PROGRESS,
+            base_content_type=ContentType.objects.get_for_model(Page),
+            current_task_state__revision__isnull=False,
+        )
+        .select_related("current_task_state__revision")
+        .order_by("pk")
+    )
+    model, pk = obj._meta.concrete_model, str(obj.pk)
+    page_ids = [
+        int(state.object_id)
+        for state in states
+        if pk in map(str, referenced_file_ids(state.current_task_state.revision.as_object()).get(model, []))
+    ]
+    return list(Page.objects.filter(pk__in=page_ids).order_by("path"))
+
+
 def freeze_of(obj) -> Freeze:
     """The freeze on a document or image; falsy when it may be changed freely."""
     if obj is None or obj.pk is None:
         return Freeze()
-    return Freeze(pages=live_certified_pages_using(obj), certified=was_certified(obj))
+    return Freeze(
+        pages=live_certified_pages_using(obj),
+        certified=was_certified(obj),
+        pending_pages=pages_in_moderation_using(obj),
+    )
 
 
 def may_change_freely(user, obj) -> bool:
