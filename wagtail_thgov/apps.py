@@ -13,9 +13,13 @@ class WagtailThgovConfig(AppConfig):
     def ready(self):
         # System checks register on import; nothing here touches the database.
         from .cache import invalidation as page_cache
+        from .certifiedfiles import checks as certified_file_checks  # noqa: F401
         from .isolation import checks as isolation_checks  # noqa: F401
         from .publishing import checks as publishing_checks  # noqa: F401
-        from .workflows import checks  # noqa: F401
+        from .workflows import (
+            certification,
+            checks,  # noqa: F401
+        )
 
         # Page cache (wagtail_thgov.cache): saves, deletes and page signals make cached pages stale.
         page_cache.connect()
@@ -27,3 +31,5 @@ class WagtailThgovConfig(AppConfig):
         from .site_settings.models import MunicipalitySettings
 
         ReferenceIndex.register_model(MunicipalitySettings)
+        # A certification records the checksums of the files it covered (wagtail_thgov.workflows).
+        certification.connect()

@@ -9,6 +9,7 @@ from .eservice.models import (  # noqa: F401  (e-Service requests, issue 8)
     ServiceRequest,
     TrackingCounter,
 )
+from .metadata.certified_files import CertifiedFile  # noqa: F401  (file versions each certification covered)
 from .metadata.models import InformationSource, PageKeyword  # noqa: F401
 from .pages.agency import (  # noqa: F401
     AgencyIndexPage,

@@ -232,3 +232,19 @@ hooks.register("construct_page_chooser_queryset", scope_page_chooser)
 @hooks.register("register_admin_viewset", order=1)
 def register_scoped_page_viewset():
     return ScopedPageViewSet("thgov_pages")
+# --- Certified files (issue 15): a file on a live certified page changes only through the workflow ----
+from .certifiedfiles.bulk import refuse_moving_frozen_files  # noqa: E402
+from .certifiedfiles.permissions import protect_file_models  # noqa: E402
+from .metadata.files import file_models  # noqa: E402
+
+# After every app's ready() registered its policy; Wagtail's views ask the registry at request time.
+protect_file_models(file_models())
+hooks.register("before_bulk_action", refuse_moving_frozen_files)
+
+
+@hooks.register("insert_global_admin_css")
+def certified_files_admin_css():
+    """The notice on the file edit screens and the checksums in the register (small; every admin page)."""
+    return _format_html(
+        '<link rel="stylesheet" href="{}">', _static("wagtail_thgov/css/certified-files-admin.css")
+    )

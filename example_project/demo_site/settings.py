@@ -217,8 +217,9 @@ THGOV_PAGE_CACHE_ENABLED = env_flag("THGOV_PAGE_CACHE_ENABLED", True)
 THGOV_PAGE_CACHE_SECONDS = int(os.environ.get("THGOV_PAGE_CACHE_SECONDS", "300"))
 
 # --- wagtail-thgov security (docs/security.md): uploads checked by content, frames from this site only ---
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "wagtail_thgov.security.uploads.SafeDocumentForm"
-WAGTAILIMAGES_IMAGE_FORM_BASE = "wagtail_thgov.security.uploads.SafeImageForm"
+# (the forms also refuse changes to certified files outside the workflow: docs/certified-files.md)
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "wagtail_thgov.certifiedfiles.forms.CertifiedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "wagtail_thgov.certifiedfiles.forms.CertifiedImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp"]
 X_FRAME_OPTIONS = "SAMEORIGIN"
 

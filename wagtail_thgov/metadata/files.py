@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex
 
 KIB = 1024
@@ -69,20 +70,29 @@ def file_info(document) -> FileInfo:
     return FileInfo(document.title, document.url, extension, size, mime_type)
 
 
-def referenced_document_ids(page) -> list[str]:
-    """Primary keys of the documents ``page`` refers to, in the order they appear."""
-    document_model = get_document_model()
-    document_type_id = ReferenceIndex._get_base_content_type(document_model).id
-    seen = {}
+def file_models() -> tuple[type, type]:
+    """The document and image models: the two kinds of file a page carries."""
+    return get_document_model(), get_image_model()
+
+
+def referenced_file_ids(obj) -> dict[type, list[str]]:
+    """Primary keys of the documents and images ``obj`` refers to, by model, in the order they appear."""
+    by_type_id = {ReferenceIndex._get_base_content_type(model).id: model for model in file_models()}
+    found = {model: {} for model in by_type_id.values()}
     for (
         content_type_id,
         object_id,
         _model_path,
         _content_path,
-    ) in ReferenceIndex._extract_references_from_object(page):
-        if content_type_id == document_type_id:
-            seen.setdefault(object_id, None)
-    return list(seen)
+    ) in ReferenceIndex._extract_references_from_object(obj):
+        if content_type_id in by_type_id:
+            found[by_type_id[content_type_id]].setdefault(object_id, None)
+    return {model: list(ids) for model, ids in found.items()}
+
+
+def referenced_document_ids(page) -> list[str]:
+    """Primary keys of the documents ``page`` refers to, in the order they appear."""
+    return referenced_file_ids(page)[get_document_model()]
 
 
 def page_files(page) -> list[FileInfo]:

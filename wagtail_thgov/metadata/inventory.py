@@ -1,7 +1,8 @@
 """The inventory of published information: every live thgov page with its metadata facts.
 
 Shared by the admin report and ``manage.py thgov_inventory``; the number of queries does not grow
-with the number of pages (one per page type, plus one for references and one for documents).
+with the number of pages (one per page type, plus one for references, one for documents and one for
+the file versions the live revisions' certifications covered).
 """
 
 from collections import defaultdict
@@ -13,6 +14,7 @@ from wagtail.models import Page, ReferenceIndex
 
 from ..categories import category_of
 from ..thai import thai_datetime
+from .certified_files import CertifiedFile, certified_files_by_revision
 from .completeness import missing_metadata
 from .files import FileInfo, file_info
 from .models import GovMetadataMixin
@@ -46,6 +48,9 @@ class InventoryRow:
     url: str
     missing: list = field(default_factory=list)
     files: list[FileInfo] = field(default_factory=list)
+    certified_files: list[CertifiedFile] = field(
+        default_factory=list
+    )  # as the live revision's certification saw them
 
     @property
     def title(self):
@@ -62,6 +67,10 @@ class InventoryRow:
     @property
     def files_label(self) -> str:
         return "; ".join(f"{info.title} ({info.label})" for info in self.files)
+
+    @property
+    def certified_files_label(self) -> str:
+        return "; ".join(record.label for record in self.certified_files)
 
     @property
     def last_updated(self):
@@ -102,6 +111,10 @@ class InventoryRow:
                 }
                 for f in self.files
             ],
+            "certified_files": [
+                {"title": r.title, "file_name": r.file_name, "size": r.size, "sha256": r.sha256}
+                for r in self.certified_files
+            ],
             "last_updated": self.last_updated.isoformat() if self.last_updated else None,
             "expire_at": self.expire_at.isoformat() if self.expire_at else None,
         }
@@ -133,6 +146,7 @@ def build_inventory(pages, request=None) -> list[InventoryRow]:
     """Inventory rows for ``pages`` (a queryset of base Page rows)."""
     specific_pages = list(pages.specific())
     files = files_by_page([page.pk for page in specific_pages])
+    certified = certified_files_by_revision([page.live_revision_id for page in specific_pages])
     rows = []
     for page in specific_pages:
         page._thgov_files = files.get(page.pk, [])
@@ -146,6 +160,7 @@ def build_inventory(pages, request=None) -> list[InventoryRow]:
                 url=page.get_full_url(request) or "",
                 missing=missing_metadata(page),
                 files=page._thgov_files,
+                certified_files=certified.get(page.live_revision_id, []),
             )
         )
     return rows

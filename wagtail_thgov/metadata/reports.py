@@ -65,6 +65,7 @@ class InventoryReportView(SiteFilterScopedMixin, RowsReportMixin, PageReportView
         Column("page_type", label=_("Type")),
         StatusColumn("missing", label=_("Metadata completeness")),
         Column("files_label", label=_("Files (type, size)")),
+        Column("certified_files_label", label=_("Certified files (SHA-256)")),
         Column("last_updated_label", label=_("Last updated")),
         Column("expire_at_label", label=_("Expires")),
     ]
@@ -77,6 +78,7 @@ class InventoryReportView(SiteFilterScopedMixin, RowsReportMixin, PageReportView
         "complete",
         "missing_labels",
         "files_label",
+        "certified_files_label",
         "last_updated",
         "expire_at",
     ]
@@ -89,6 +91,7 @@ class InventoryReportView(SiteFilterScopedMixin, RowsReportMixin, PageReportView
         "complete": _("Metadata complete"),
         "missing_labels": _("Missing metadata"),
         "files_label": _("Files (type, size)"),
+        "certified_files_label": _("Certified files (SHA-256)"),
         "last_updated": _("Last updated"),
         "expire_at": _("Expires"),
     }

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from wagtail.models import TaskState
+from wagtail.signals import task_approved
+
+from ..metadata.certified_files import record_certified_files
 
 
 @dataclass(frozen=True)
@@ -49,3 +52,20 @@ def certification_for(page) -> Certification | None:
     if not page.live_revision_id:
         return None
     return certifications_for_revisions([page.live_revision_id]).get(page.live_revision_id)
+
+
+def record_files_when_certified(sender, instance, user=None, **kwargs):
+    """``task_approved`` receiver: a certification writes down the files of the revision it covered.
+
+    Runs inside ``TaskState.approve``'s transaction, whichever route approved the task (admin modal,
+    edit view, the demo builder), so a certification never exists without its file record.
+    """
+    from .models import CertificationTask  # late, as in certifications_for_revisions above
+
+    if isinstance(instance.task.specific, CertificationTask):
+        record_certified_files(instance)
+
+
+def connect():
+    """Connect the receiver (from ``AppConfig.ready``)."""
+    task_approved.connect(record_files_when_certified, dispatch_uid="thgov_record_certified_files")

@@ -4,13 +4,14 @@ and who certified it, and when, read from Wagtail's workflow and task states.
 Rows are built for a page of workflow states in a constant number of queries.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, TaskState, WorkflowState
 
 from ..categories import category_of
+from ..metadata.certified_files import CertifiedFile, certified_files_by_task_state
 from .models import CertificationTask, CompletenessCheckTask
 
 
@@ -37,6 +38,12 @@ class RegisterEntry:
     requested: Step
     checked: Step
     certified: Step
+    files: list[CertifiedFile] = field(default_factory=list)  # the file versions the certification covered
+
+    @property
+    def files_label(self) -> str:
+        """Each certified file as name, size and SHA-256, for the register and its export."""
+        return "; ".join(record.label for record in self.files)
 
     @property
     def pk(self):
@@ -87,6 +94,7 @@ def build_entries(workflow_states) -> list[RegisterEntry]:
     check_ids = set(CompletenessCheckTask.objects.values_list("pk", flat=True))
     certification_ids = set(CertificationTask.objects.values_list("pk", flat=True))
     approved = {}
+    certification_states = {}
     for task_state in (
         TaskState.objects.filter(
             workflow_state__in=[state.pk for state in states], status=TaskState.STATUS_APPROVED
@@ -105,6 +113,9 @@ def build_entries(workflow_states) -> list[RegisterEntry]:
             approved[(task_state.workflow_state_id, kind)] = Step(
                 task_state.finished_by, task_state.finished_at
             )
+        if kind == "certify":
+            certification_states[task_state.workflow_state_id] = task_state.pk
+    files = certified_files_by_task_state(certification_states.values())
     empty = Step(None, None)
     return [
         RegisterEntry(
@@ -113,6 +124,7 @@ def build_entries(workflow_states) -> list[RegisterEntry]:
             requested=Step(state.requested_by, state.created_at),
             checked=approved.get((state.pk, "check"), empty),
             certified=approved.get((state.pk, "certify"), empty),
+            files=files.get(certification_states.get(state.pk), []),
         )
         for state in states
     ]

@@ -58,6 +58,12 @@ class _UserColumn(Column):
         return f"{step.name} · {thai_datetime(step.at)}"
 
 
+class _CertifiedFilesColumn(Column):
+    """The file versions the certification covered: name, size and the full SHA-256 for auditors."""
+
+    cell_template_name = "wagtail_thgov/workflows/certified_files_cell.html"
+
+
 def _be(value):
     return thai_datetime(value) if value else ""
 
@@ -77,6 +83,7 @@ class PublicationRegisterView(RowsReportMixin, ReportView):
         _UserColumn("requested", label=_("Requested by")),
         _UserColumn("checked", label=_("Checked by")),
         _UserColumn("certified", label=_("Certified by")),
+        _CertifiedFilesColumn("files", label=_("Certified files (SHA-256)")),
         DateColumn("go_live_at", label=_("Go-live")),
         DateColumn("expire_at", label=_("Expiry")),
         Column("status", label=_("Status")),
@@ -91,6 +98,7 @@ class PublicationRegisterView(RowsReportMixin, ReportView):
         "checked.at",
         "certified.name",
         "certified.at",
+        "files_label",
         "go_live_at",
         "expire_at",
         "status",
@@ -105,6 +113,7 @@ class PublicationRegisterView(RowsReportMixin, ReportView):
         "checked.at": _("Checked at"),
         "certified.name": _("Certified by"),
         "certified.at": _("Certified at"),
+        "files_label": _("Certified files (SHA-256)"),
         "go_live_at": _("Go-live"),
         "expire_at": _("Expiry"),
         "status": _("Status"),
