@@ -1,12 +1,14 @@
 """The page editor's form as staff meet it: an unchanged submission is not an edit (so approving from the
-editor's footer does not restart the workflow)."""
+editor's footer does not restart the workflow), and a Thai title gives a slug with every mark kept."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from wagtail.blocks import StreamValue
 
 from tests.factories import make_site, make_user
 from wagtail_thgov.metadata.inventory import thgov_page_models
 from wagtail_thgov.pages.news import NewsIndexPage, NewsPage
+from wagtail_thgov.thai.slugs import is_thai_slug, thai_slugify
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +66,30 @@ def test_rich_text_differing_only_by_draftail_block_keys_is_unchanged(news):
         is_lazy=False,
     )
     assert field.has_changed(stored, edited)
+
+
+@pytest.mark.parametrize(
+    "title,slug",
+    [("หมู่ที่ 5", "หมู่ที่-5"), ("วันพ่อแห่งชาติ", "วันพ่อแห่งชาติ"), ("ประกาศ ฉบับที่ 1/2569", "ประกาศ-ฉบับที่-12569")],
+)
+def test_thai_slug_keeps_every_vowel_and_tone_mark(title, slug):
+    assert thai_slugify(title) == slug
+    assert is_thai_slug(slug)
+
+
+def test_slug_with_url_unsafe_characters_is_refused():
+    assert not is_thai_slug("หมู่ที่/5")
+    assert not is_thai_slug("หมู่ ที่")
+
+
+def test_page_saved_without_a_slug_gets_the_full_thai_slug(news):
+    parent = news.get_parent()
+    page = parent.add_child(instance=NewsPage(title="ขอเชิญร่วมงานวันพ่อแห่งชาติ หมู่ที่ 5", source_text="กองช่าง"))
+    assert page.slug == "ขอเชิญร่วมงานวันพ่อแห่งชาติ-หมู่ที่-5"
+    assert page.url_path.endswith("/ขอเชิญร่วมงานวันพ่อแห่งชาติ-หมู่ที่-5/")
+
+
+def test_the_admin_slug_field_accepts_a_thai_slug_and_refuses_a_slash(news):
+    assert edit_form(news).fields["slug"].clean("หมู่ที่-5") == "หมู่ที่-5"
+    with pytest.raises(ValidationError):
+        edit_form(news).fields["slug"].clean("หมู่ที่/5")

@@ -204,3 +204,11 @@ def hide_eservice_pages_from_form_submissions(user, editable_forms):
     from .pages.eservice import EServicePage
 
     return editable_forms.not_type(EServicePage)
+
+
+# --- Thai editing: slugs that keep vowel and tone marks (thai/slugs.py holds the server side) ---------
+
+
+@hooks.register("insert_global_admin_js")
+def thai_slug_js():
+    return _format_html('<script src="{}"></script>', _static("wagtail_thgov/js/thai-slug.js"))

@@ -15,6 +15,7 @@ from wagtail.blocks.base import BlockField
 from wagtail.models import Page
 
 from ..thai import thai_date, thai_datetime
+from ..thai.admin_fields import FiscalYearField, ce_notices
 from .expiry import bangkok_date, default_expiry, kind_choices
 from .models import CountedFrom, ExpiryDefault
 
@@ -70,6 +71,19 @@ def honest_has_changed(form):
             )
 
 
+def fiscal_year_field(field):
+    """The fiscal-year field as a text box that explains a Christian-Era year, instead of a number box the
+    browser refuses 2026 in without saying why."""
+    return FiscalYearField(
+        required=field.required,
+        label=field.label,
+        help_text=field.help_text,
+        min_value=2500,
+        max_value=2700,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "2569"}),
+    )
+
+
 def _same_minute(first, second) -> bool:
     """The admin widget shows minutes only, so an unchanged value comes back without its seconds."""
     return abs(first - second).total_seconds() < 60
@@ -105,6 +119,8 @@ class ThgovPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         honest_has_changed(self)
+        if "fiscal_year" in self.fields:
+            self.fields["fiscal_year"] = fiscal_year_field(self.fields["fiscal_year"])
         self.filled_expiry = None
         self.cleared_expiry = None
         if "expire_at" in self.fields and self.instance.pk is None and self.parent_page is not None:
@@ -136,6 +152,7 @@ class ThgovPageForm(WagtailAdminPageForm):
             self._fill_default_expiry(now)
         if "review_by" in self.fields:
             self._check_review_by(now)
+        self.instance._thgov_ce_notices = ce_notices(self)
         return cleaned_data
 
     def _clear_passed_expiry_of_expired_page(self, now):
@@ -192,6 +209,8 @@ def notify_editor_of_expiry(request, page):
     cleared = getattr(page, "_thgov_cleared_expiry", None)
     if cleared:
         messages.info(request, EXPIRED_CLEARED % {"date": thai_datetime(cleared)})
+    for notice in getattr(page, "_thgov_ce_notices", ()):
+        messages.warning(request, notice)
 
 
 class ExpiryDefaultForm(WagtailAdminModelForm):
