@@ -16,10 +16,17 @@ class WagtailThgovConfig(AppConfig):
         from .certifiedfiles import checks as certified_file_checks  # noqa: F401
         from .isolation import checks as isolation_checks  # noqa: F401
         from .publishing import checks as publishing_checks  # noqa: F401
+        from .thai.admin_fields import use_buddhist_era_in_admin
+        from .thai.slugs import use_thai_slugs
         from .workflows import (
             certification,
             checks,  # noqa: F401
         )
+
+        # Buddhist-Era dates in every admin form (Wagtail's go-live and expiry included).
+        use_buddhist_era_in_admin()
+        # Page slugs keep Thai vowel and tone marks (server side; the editor's JS is thai-slug.js).
+        use_thai_slugs()
 
         # Page cache (wagtail_thgov.cache): saves, deletes and page signals make cached pages stale.
         page_cache.connect()

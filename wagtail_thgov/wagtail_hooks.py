@@ -232,6 +232,8 @@ hooks.register("construct_page_chooser_queryset", scope_page_chooser)
 @hooks.register("register_admin_viewset", order=1)
 def register_scoped_page_viewset():
     return ScopedPageViewSet("thgov_pages")
+
+
 # --- Certified files (issue 15): a file on a live certified page changes only through the workflow ----
 from .certifiedfiles.bulk import refuse_moving_frozen_files  # noqa: E402
 from .certifiedfiles.permissions import protect_file_models  # noqa: E402
@@ -248,3 +250,11 @@ def certified_files_admin_css():
     return _format_html(
         '<link rel="stylesheet" href="{}">', _static("wagtail_thgov/css/certified-files-admin.css")
     )
+
+
+# --- Thai editing: slugs that keep vowel and tone marks (thai/slugs.py holds the server side) ---------
+
+
+@hooks.register("insert_global_admin_js")
+def thai_slug_js():
+    return _format_html('<script src="{}"></script>', _static("wagtail_thgov/js/thai-slug.js"))

@@ -14,6 +14,7 @@ from wagtail.embeds.exceptions import EmbedException
 from wagtail.images.blocks import ImageChooserBlock
 
 from wagtail_thgov.thai import thai_date
+from wagtail_thgov.thai.admin_fields import BEDateBlock
 
 ALT_TEXT_HELP = _(
     "Describe what the image shows in one short sentence, for people who use a screen reader "
@@ -120,9 +121,7 @@ class InfographicBlock(AccessibleImageBlock):
         help_text=_("Everything the infographic says, written out as text, for people who cannot see it."),
     )
     source = blocks.CharBlock(label=_("Source"), max_length=255)
-    date = blocks.DateBlock(
-        label=_("Date"), help_text=_("When the information was published or last checked.")
-    )
+    date = BEDateBlock(label=_("Date"), help_text=_("When the information was published or last checked."))
 
     class Meta:
         icon = "info-circle"

@@ -1,6 +1,8 @@
 """Admin forms: the base form of every thgov page (expiry default, schedule checks, Wagtail #13896)
 and the form of a default publication period."""
 
+import re
+
 from django import forms
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
@@ -9,10 +11,12 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.blocks.base import BlockField
 from wagtail.models import Page
 
 from ..metadata.scoping import SiteScopedChoicesFormMixin
 from ..thai import thai_date, thai_datetime
+from ..thai.admin_fields import FiscalYearField, ce_notices
 from .expiry import bangkok_date, default_expiry, kind_choices
 from .models import CountedFrom, ExpiryDefault
 
@@ -26,6 +30,59 @@ EXPIRED_CLEARED = _(
     "This page expired on %(date)s. That expiry was removed so the page can be published again; "
     "set a new one if needed."
 )
+
+
+# Draftail gives every paragraph a random ``data-block-key``; HTML written by code (the demo, imports,
+# migrations) has none. Keys alone are not an edit.
+_BLOCK_KEY = re.compile(r' data-block-key="[^"]*"')
+
+
+def _without_block_keys(value):
+    """``value`` (HTML, or a StreamField's JSON-ready data) with every rich-text block key removed."""
+    if isinstance(value, str):
+        return _BLOCK_KEY.sub("", value)
+    if isinstance(value, dict):
+        return {key: _without_block_keys(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_without_block_keys(item) for item in value]
+    return value
+
+
+def honest_has_changed(form):
+    """Make ``form.has_changed()`` report only what the editor changed.
+
+    * No hidden "initial-" twin for fields with a callable model default (``news_date =
+      timezone.localdate``): Wagtail's editor never renders it, so Django read the missing twin as a change.
+    * Rich text (plain fields and inside StreamFields) compared without Draftail's block keys.
+    """
+    # Imported here: the Draftail module loads Page, and this module is imported while models load.
+    from wagtail.admin.rich_text import DraftailRichTextArea
+
+    for field in form.fields.values():
+        field.show_hidden_initial = False
+        if isinstance(field, BlockField):
+            block = field.block
+            field.has_changed = lambda initial, data, block=block: (
+                _without_block_keys(block.get_prep_value(initial))
+                != _without_block_keys(block.get_prep_value(data))
+            )
+        elif isinstance(field.widget, DraftailRichTextArea):
+            field.has_changed = lambda initial, data: (
+                _without_block_keys(initial or "") != _without_block_keys(data or "")
+            )
+
+
+def fiscal_year_field(field):
+    """The fiscal-year field as a text box that explains a Christian-Era year, instead of a number box the
+    browser refuses 2026 in without saying why."""
+    return FiscalYearField(
+        required=field.required,
+        label=field.label,
+        help_text=field.help_text,
+        min_value=2500,
+        max_value=2700,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "2569"}),
+    )
 
 
 def _same_minute(first, second) -> bool:
@@ -56,10 +113,18 @@ class ThgovPageForm(SiteScopedChoicesFormMixin, WagtailAdminPageForm):
       refused on their own field, with the rest of the form kept.
     * An expired page whose past expiry is submitted unchanged has it cleared, so that it can be edited
       and published again (Wagtail leaves ``expire_at`` set and would refuse it: wagtail#13896).
+    * ``has_changed()`` is honest: a field whose model default is callable (``news_date =
+      timezone.localdate``) gets no hidden "initial-" twin, which Wagtail's editor never renders. Without
+      this, every submission of an unchanged page counted as an edit, so approving from the editor's
+      footer saved a new revision and, with ``WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT``, restarted
+      the workflow at step 1.
     """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        honest_has_changed(self)
+        if "fiscal_year" in self.fields:
+            self.fields["fiscal_year"] = fiscal_year_field(self.fields["fiscal_year"])
         self.filled_expiry = None
         self.cleared_expiry = None
         if "expire_at" in self.fields and self.instance.pk is None and self.parent_page is not None:
@@ -87,6 +152,7 @@ class ThgovPageForm(SiteScopedChoicesFormMixin, WagtailAdminPageForm):
             self._fill_default_expiry(now)
         if "review_by" in self.fields:
             self._check_review_by(now)
+        self.instance._thgov_ce_notices = ce_notices(self)
         return cleaned_data
 
     def _clear_passed_expiry_of_expired_page(self, now):
@@ -143,6 +209,8 @@ def notify_editor_of_expiry(request, page):
     cleared = getattr(page, "_thgov_cleared_expiry", None)
     if cleared:
         messages.info(request, EXPIRED_CLEARED % {"date": thai_datetime(cleared)})
+    for notice in getattr(page, "_thgov_ce_notices", ()):
+        messages.warning(request, notice)
 
 
 class ExpiryDefaultForm(WagtailAdminModelForm):
