@@ -14,6 +14,7 @@ class WagtailThgovConfig(AppConfig):
         # System checks register on import; nothing here touches the database.
         from .cache import invalidation as page_cache
         from .publishing import checks as publishing_checks  # noqa: F401
+        from .thai_admin import checks as thai_admin_checks  # noqa: F401
         from .workflows import checks  # noqa: F401
 
         # Page cache (wagtail_thgov.cache): saves, deletes and page signals make cached pages stale.
