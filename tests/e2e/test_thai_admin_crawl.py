@@ -145,7 +145,7 @@ def crawl(page, base, role, screenshot, home):
                     walk.open_tabs_and_actions(f"{path} › first item")
     walk.visit("/admin/pages/", "page explorer: root")
     walk.visit(f"/admin/pages/{home.pk}/", "page explorer: home")
-    walk.visit(f"/admin/pages/search/?q=%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7", "page search")
+    walk.visit("/admin/pages/search/?q=%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7", "page search")
     walk.visit(f"/admin/pages/{home.pk}/add_subpage/", "add a page: choose its type")
     for specific in page_of_each_type(home):
         kind = type(specific).__name__

@@ -6,6 +6,6 @@ class ThaiAdminConfig(AppConfig):
 
     name = "wagtail_thgov.thai_admin"
     label = "thgov_thai_admin"
-    # A plain string, not gettext: any translatable text in this app would make makemessages rebuild the
+    # A plain string, not a translated one: any translatable text in this app would make makemessages rebuild the
     # override catalogue from it and drop the overrides (see the package docstring).
     verbose_name = "Thai admin"
