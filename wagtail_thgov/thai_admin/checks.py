@@ -21,6 +21,7 @@ OVERRIDDEN_APPS = (
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.table_block",
+    "django.contrib.auth",
 )
 
 
