@@ -60,7 +60,8 @@ def in_thai(context, msgid, plural):
         ("Reports", "รายงาน"),
         ("Request changes", "ส่งกลับให้แก้ไข"),
         ("Autosave is paused", "การบันทึกอัตโนมัติหยุดชั่วคราว"),
-        ("For search engines", "สำหรับเครื่องมือค้นหา"),  # the Promote tab
+        ("Promote", "การแสดงผลและการค้นหา"),  # the editor's tab
+        ("For search engines", "สำหรับเครื่องมือค้นหา"),  # ... and its sections
         ("Tags can only consist of a single word, no spaces allowed.", "แท็กต้องเป็นคำเดียว ห้ามมีช่องว่าง"),
         ("Download CSV", "ดาวน์โหลด CSV"),
         ("This field is required.", "ต้องกรอกช่องนี้"),
@@ -157,3 +158,12 @@ def test_the_app_holds_no_translatable_source_text():
         if path.suffix in {".py", ".html", ".txt"}:
             source = path.read_text(encoding="utf-8")
             assert not re.search(r"\bgettext|\b_\(|{% *(trans|translate|blocktrans)", source), path
+
+
+@pytest.mark.django_db
+def test_log_in_form_labels_the_password_in_thai(client, settings):
+    settings.LANGUAGE_CODE = "th"
+    html = client.get(reverse("wagtailadmin_login")).content.decode()
+    assert 'for="id_password"' in html
+    label = re.search(r'<label[^>]*for="id_password"[^>]*>(.*?)</label>', html, re.S).group(1)
+    assert "รหัสผ่าน" in label and "Password" not in label

@@ -31,6 +31,7 @@ ALLOWED = {
     "LINE Official Account": "the name of a social-media product in the contact settings",
     "Facebook": "the name of a social-media product in the contact settings",
     "YouTube": "the name of a video service",
+    "Open Data Common": "the name of Thailand's open-data licence (DGA), a choice of the licence field",
 }
 # Thai e-government service names written with an English "e-" prefix in regulations and ITA criteria
 # (e-Service, e-GP, e-bidding, e-market): names, not English sentences.
@@ -39,10 +40,10 @@ E_GOVERNMENT_NAME = re.compile(r"^[eE]-[A-Za-z]+$")
 NAMES = {"admin", *ROLES}
 ABBREVIATION = re.compile(r"^[A-Z0-9][A-Z0-9-]*[A-Z0-9]s?$")  # PDF, XLSX, ITA, OIT, GWS, URL, BY-NC
 ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]|[A-Za-z]")
-# Not words: addresses, e-mail addresses, file names, paths and codes (O1, m001, 2568-0001), dotted names.
+# Not words: addresses, e-mail addresses, file names, paths, codes (O1, m001, 2568-0001), dotted names (.go.th).
 NOT_WORDS = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+|\S+\.(?:pdf|docx?|xlsx?|csv|jpe?g|png|gif|svg|webp|zip|txt|json)\b"
-    r"|(?<!\w)/[\w./?=&%-]*|\b[\w-]*\d[\w-]*\b|\b\w+\.\w+\.\w+\S*",
+    r"|(?<!\w)/[\w./?=&%-]*|\b[\w-]*\d[\w-]*\b|\S*\w\.\w\S*|(?<!\w)\.\w+(?:\.\w+)*",
     re.IGNORECASE,
 )
 ALLOWED_PHRASES = re.compile("|".join(re.escape(phrase) for phrase in sorted(ALLOWED, key=len, reverse=True)))
@@ -108,6 +109,7 @@ class Crawl:
         words = english_words(self.page.evaluate(VISIBLE_TEXT_JS))
         self.found[f"{self.role}: {name}"] = words
         if words:
+            print(f"{self.role}: {name}: {' '.join(sorted(set(words)))}", flush=True)
             self.screenshot(re.sub(r"\W+", "-", f"{self.role}-{name}")[:80])
         return words
 
@@ -175,8 +177,7 @@ def open_editor(walk, page, name, everything=True):
 
 def open_workflow_dialog(walk, page, label, name):
     """From the editor's action menu, the workflow action ``label`` (it opens a dialog for a comment)."""
-    walk.visit(f"/admin/pages/{page.pk}/edit/", f"edit {name} (again)")
-    walk.visited.discard(f"/admin/pages/{page.pk}/edit/")
+    walk.page.goto(f"{walk.base}/admin/pages/{page.pk}/edit/")
     walk.page.locator("footer .w-dropdown__toggle").first.click()
     walk.page.locator("footer").get_by_role("button", name=label).click()
     walk.page.locator(".modal.fade.in, .modal[aria-hidden=false], dialog[open]").first.wait_for()
