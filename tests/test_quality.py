@@ -11,6 +11,9 @@ from django.core.management import call_command
 
 REPO = Path(__file__).resolve().parents[1]
 THAI_PO = REPO / "wagtail_thgov" / "locale" / "th" / "LC_MESSAGES" / "django.po"
+# The plugin's own catalogue and the Thai overrides of Wagtail's admin texts (wagtail_thgov.thai_admin).
+THAI_ADMIN = REPO / "wagtail_thgov" / "thai_admin" / "locale" / "th" / "LC_MESSAGES"
+THAI_CATALOGUES = [THAI_PO, THAI_ADMIN / "django.po", THAI_ADMIN / "djangojs.po"]
 
 
 def test_ruff_is_clean():
@@ -36,7 +39,8 @@ def _catalog(mo_path):
         return gettext.GNUTranslations(mo)._catalog
 
 
-def test_thai_mo_is_compiled_from_the_current_po(require_tool, tmp_path):
+@pytest.mark.parametrize("THAI_PO", THAI_CATALOGUES, ids=lambda path: str(path.relative_to(REPO)))
+def test_thai_mo_is_compiled_from_the_current_po(require_tool, tmp_path, THAI_PO):
     msgfmt = require_tool("msgfmt")
     assert THAI_PO.is_file(), f"{THAI_PO.relative_to(REPO)} is missing (run `make messages`)"
     mo = THAI_PO.with_suffix(".mo")
@@ -49,7 +53,8 @@ def test_thai_mo_is_compiled_from_the_current_po(require_tool, tmp_path):
     assert _catalog(mo) == _catalog(fresh), "django.mo is older than django.po: run `make messages`"
 
 
-def test_thai_po_has_no_untranslated_or_fuzzy_messages(require_tool, tmp_path):
+@pytest.mark.parametrize("THAI_PO", THAI_CATALOGUES, ids=lambda path: str(path.relative_to(REPO)))
+def test_thai_po_has_no_untranslated_or_fuzzy_messages(require_tool, tmp_path, THAI_PO):
     msgfmt = require_tool("msgfmt")
     assert THAI_PO.is_file(), f"{THAI_PO.relative_to(REPO)} is missing (run `make messages`)"
     # msgfmt --statistics prints e.g. "41 translated messages, 2 fuzzy translations, 1 untranslated message."

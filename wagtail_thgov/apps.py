@@ -18,6 +18,7 @@ class WagtailThgovConfig(AppConfig):
         from .publishing import checks as publishing_checks  # noqa: F401
         from .thai.admin_fields import use_buddhist_era_in_admin
         from .thai.slugs import use_thai_slugs
+        from .thai_admin import checks as thai_admin_checks  # noqa: F401
         from .workflows import (
             certification,
             checks,  # noqa: F401

@@ -11,7 +11,7 @@ from wagtail_thgov.workflows.models import CertificationTask, CompletenessCheckT
 from wagtail_thgov.workflows.roles import Role
 
 LOGIN_BUTTON = "ลงชื่อเข้าใช้"
-METADATA_TAB = "ข้อมูลกำกับ / Metadata"
+METADATA_TAB = "ข้อมูลกำกับ"
 
 
 def log_in(page, base, user):
