@@ -89,7 +89,20 @@ def build_survey_demo(builder, home, site):
         return
     if not page.questions.exists():
         for order, (kind, text, service) in enumerate(DEMO_QUESTIONS):
-            page.questions.add(SurveyQuestion(kind=kind, text=text, service_name=service, sort_order=order))
+            page.questions.add(
+                SurveyQuestion(
+                    kind=kind,
+                    text=text,
+                    service_name=service,
+                    # Ratings must be given; a suggestion is the visitor's choice.
+                    required=kind == "rating",
+                    sort_order=order,
+                )
+            )
+        # Save the questions before the revision is taken, so the revision (and every later publication
+        # of it, such as the demo's certification) carries their ids: publishing a revision whose
+        # questions have no id would replace them, leaving the answers below without a question.
+        page.save()
         page.save_revision().publish()
         builder.created += 1
     questions = list(SurveyQuestion.objects.filter(page=page).order_by("sort_order"))
