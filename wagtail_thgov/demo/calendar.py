@@ -64,3 +64,12 @@ def demo_calendar(today: dt.date | None = None) -> DemoCalendar:
 def thai_month(day: dt.date, style: str = "full") -> str:
     """The month of ``day`` with its B.E. year: ``มกราคม 2568`` (full) or ``ม.ค. 68`` (short)."""
     return thai_date(day, style).split(" ", 1)[1]
+
+
+def thai_period(first: dt.date, last: dt.date) -> str:
+    """``10–14 กันยายน 2568``, or ``30 กันยายน – 3 ตุลาคม 2568`` across a month's end."""
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{thai_date(last)}"
+    if first.year == last.year:
+        return f"{thai_date(first).rsplit(' ', 1)[0]} – {thai_date(last)}"
+    return f"{thai_date(first)} – {thai_date(last)}"

@@ -20,7 +20,7 @@ from ..pages.procurement import (
     month_end,
 )
 from ..thai import be_year, fiscal_year_of, thai_date
-from .calendar import thai_month
+from .calendar import thai_month, thai_period
 from .content import DEMO_EXTENSIONS
 from .files import demo_document, demo_image, demo_pdf, xlsx_bytes
 
@@ -192,7 +192,7 @@ def _news(builder, home, office):
         index,
         NewsPage,
         slug=f"flood-alert-{be_year(alerted_on)}-{alerted_on:%m%d}",
-        title=f"ประกาศเตือนภัย ระวังน้ำป่าไหลหลากและน้ำท่วมฉับพลัน {alert_period(first_day, last_day)}",
+        title=f"ประกาศเตือนภัย ระวังน้ำป่าไหลหลากและน้ำท่วมฉับพลัน {thai_period(first_day, last_day)}",
         kind=NewsKind.ALERT,
         news_date=alerted_on,
         published_on=alerted_on,
@@ -200,21 +200,12 @@ def _news(builder, home, office):
         body=stream(
             paragraph(
                 "<p>ศูนย์ป้องกันและบรรเทาสาธารณภัยเทศบาลแจ้งเตือนว่าอาจมีฝนตกหนักถึงหนักมากระหว่างวันที่ "
-                f"{alert_period(first_day, last_day)} (ข้อมูลสมมุติ)</p><ul><li>เตรียมขนย้ายสิ่งของขึ้นที่สูง</li>"
+                f"{thai_period(first_day, last_day)} (ข้อมูลสมมุติ)</p><ul><li>เตรียมขนย้ายสิ่งของขึ้นที่สูง</li>"
                 "<li>ติดตามประกาศของเทศบาลอย่างใกล้ชิด</li><li>แจ้งเหตุได้ตลอด 24 ชั่วโมง โทร 0 9999 0199</li></ul>"
             )
         ),
         **common,
     )
-
-
-def alert_period(first: dt.date, last: dt.date) -> str:
-    """``10–14 กันยายน 2568``, or ``30 กันยายน – 3 ตุลาคม 2568`` across a month's end."""
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}–{thai_date(last)}"
-    if first.year == last.year:
-        return f"{thai_date(first).rsplit(' ', 1)[0]} – {thai_date(last)}"
-    return f"{thai_date(first)} – {thai_date(last)}"
 
 
 def egp_project_number(announced: dt.date, serial: str) -> str:
