@@ -546,3 +546,51 @@ def test_second_default_for_the_same_site_type_and_kind_is_refused_on_the_field(
     response = admin_client.post(reverse("thgov_expiry_defaults:add"), defaults_form(site, days="5"))
     assert response.status_code == 200
     assert "page_type" in response.context["form"].errors
+
+
+# --- Who sees and changes which defaults ----------------------------------------------------------------
+
+
+def test_webmaster_sees_the_defaults_in_force_for_their_site_and_changes_only_their_sites(client, site):
+    """The installation's defaults apply to every site: the webmaster sees them (read-only) beside their
+    site's own rows, never another municipality's, and cannot change a shared row by a forged request."""
+    call_command("thgov_setup", verbosity=0)
+    other = make_site(hostname="other.example.test", title="อบต.อื่น", is_default=False)
+    news = ContentType.objects.get_for_model(NewsPage)
+    own = ExpiryDefault.objects.create(site=site, page_type=news, kind="pr", days=40)
+    theirs = ExpiryDefault.objects.create(site=other, page_type=news, kind="pr", days=50)
+    shared = ExpiryDefault.objects.filter(site__isnull=True).order_by("pk")
+    assert shared.count() == 4
+    webmaster = make_user("webmaster-defaults", Role.WEBMASTER, site)
+    client.login(username=webmaster.username, password=PASSWORD)
+
+    response = client.get(reverse("thgov_expiry_defaults:index"))
+    assert response.status_code == 200
+    listed = {row.pk for row in response.context["object_list"]}
+    assert listed == {own.pk, *shared.values_list("pk", flat=True)}
+    assert theirs.pk not in listed
+    body = response.content.decode()
+    assert reverse("thgov_expiry_defaults:edit", args=[own.pk]) in body
+    for row in shared:
+        assert reverse("thgov_expiry_defaults:edit", args=[row.pk]) not in body
+
+    first = shared.first()
+    for name, method in (("edit", client.get), ("edit", client.post), ("delete", client.post)):
+        response = method(reverse(f"thgov_expiry_defaults:{name}", args=[first.pk]), {"days": "1"})
+        assert response.status_code == 404, (name, method)
+    first.refresh_from_db()
+    assert first.days != 1 and ExpiryDefault.objects.filter(pk=first.pk).exists()
+    response = client.get(reverse("thgov_expiry_defaults:edit", args=[theirs.pk]))
+    assert response.status_code == 404
+
+
+def test_superuser_sees_and_edits_every_default(client, site):
+    call_command("thgov_setup", verbosity=0)
+    admin = make_user("admin-defaults", superuser=True)
+    client.login(username=admin.username, password=PASSWORD)
+    response = client.get(reverse("thgov_expiry_defaults:index"))
+    assert {row.pk for row in response.context["object_list"]} == set(
+        ExpiryDefault.objects.values_list("pk", flat=True)
+    )
+    shared = ExpiryDefault.objects.filter(site__isnull=True).first()
+    assert reverse("thgov_expiry_defaults:edit", args=[shared.pk]) in response.content.decode()

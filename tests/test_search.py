@@ -214,3 +214,43 @@ def test_filters_apply_before_ranking_so_no_result_is_lost_beyond_the_candidates
     assert [hit.page.pk for hit in hits] == [wanted.pk]
     assert len(search_pages("พนักงานจ้าง", site, category="1.8", limit=5)) == 5
     assert search_pages("พนักงานจ้าง", site, category="1.1", limit=5) == []
+
+
+# --- What a page is, in the words citizens use ----------------------------------------------------------
+
+
+def test_procurement_notices_are_found_by_the_word_for_procurement(site):
+    """A tender's title rarely says "จัดซื้อจัดจ้าง"; its page type (ประกาศจัดซื้อจัดจ้าง) does, in Thai,
+    even when the index is built in another language (this suite runs in English)."""
+    from wagtail_thgov.pages.news import AnnouncementIndexPage
+    from wagtail_thgov.pages.procurement import ProcurementAnnouncementPage, ProcurementMethod
+
+    index = site.root_page.add_child(instance=AnnouncementIndexPage(title="ประกาศ", slug="announcements"))
+    road = index.add_child(
+        instance=ProcurementAnnouncementPage(
+            title="ประกวดราคาจ้างก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 3 ด้วยวิธีประกวดราคาอิเล็กทรอนิกส์ (e-bidding)",
+            slug="road",
+            announcement_date=dt.date(2026, 11, 20),
+            method=ProcurementMethod.E_BIDDING,
+            egp_project_number="69119012345",
+            budget="2500000.00",
+            live=True,
+        )
+    )
+    supplies = index.add_child(
+        instance=ProcurementAnnouncementPage(
+            title="ประกาศซื้อวัสดุสำนักงาน โดยวิธีเฉพาะเจาะจง",
+            slug="supplies",
+            announcement_date=dt.date(2026, 11, 25),
+            method=ProcurementMethod.SPECIFIC,
+            budget="12000.00",
+            live=True,
+        )
+    )
+    news_index = site.root_page.add_child(instance=NewsIndexPage(title="ข่าวประชาสัมพันธ์", slug="news"))
+    add_news(news_index, "โครงการปลูกต้นไม้ร่วมกับชุมชน", 1)
+    found = {hit.page.pk for hit in search_pages("จัดซื้อจัดจ้าง", site)}
+    assert {road.pk, supplies.pk} <= found
+    assert all(type(hit.page.specific) is not NewsPage for hit in search_pages("จัดซื้อจัดจ้าง", site))
+    # A part of the compound still finds them too, and the whole phrase a citizen types.
+    assert road.pk in {hit.page.pk for hit in search_pages("ประกาศจัดซื้อจัดจ้าง", site)}

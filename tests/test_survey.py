@@ -189,6 +189,25 @@ def test_removed_question_keeps_its_answers_in_the_results(page):
     assert results.overall.count == 2 and results.overall.average == 4.5
 
 
+def test_answers_count_under_their_question_after_republishing_replaced_it(home):
+    """Questions added to a live survey and published from a revision taken before they were saved have
+    no id in that revision; publishing it again (as the workflow does) replaces them and leaves the
+    answers without a question. The results still show each question once, with its answers."""
+    page = SatisfactionSurveyPage(title="แบบสำรวจ", slug="replaced")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    page.questions.add(SurveyQuestion(kind=QuestionKind.RATING, text="ความพึงพอใจโดยรวม", sort_order=0))
+    revision = page.save_revision()
+    revision.publish()
+    live = SatisfactionSurveyPage.objects.get(pk=page.pk)
+    browser().post(live.url, answers_for(live, 4))
+    revision.publish()
+    assert SurveyAnswer.objects.get().question_id is None  # the question was replaced
+    results = survey.survey_results(SatisfactionSurveyPage.objects.get(pk=page.pk), current_fiscal_year())
+    assert [(result.text, result.answers) for result in results.questions] == [("ความพึงพอใจโดยรวม", 1)]
+    assert results.questions[0].key == SatisfactionSurveyPage.objects.get(pk=page.pk).questions.get().pk
+
+
 @pytest.mark.parametrize(
     ("average", "label"),
     [
@@ -270,8 +289,20 @@ def test_demo_survey_has_questions_and_responses_across_the_fiscal_year_once():
     assert min(dates) < max(dates) <= timezone.localdate()
     results = survey.survey_results(page, current_fiscal_year())
     assert results.respondents == DEMO_RESPONSES and 3.5 < results.overall.average < 4.6
+    # Every answer belongs to a live question, and each question is listed once with its answers.
+    assert not SurveyAnswer.objects.filter(question__isnull=True).exists()
+    assert [result.key for result in results.questions] == list(page.questions.values_list("pk", flat=True))
+    ratings = [result for result in results.questions if result.is_rating]
+    assert [result.answers for result in ratings] == [DEMO_RESPONSES] * len(ratings)
+    assert len({result.ratings.average for result in ratings}) > 1  # questions are rated differently
+    (suggestions,) = [result for result in results.questions if not result.is_rating]
+    assert 0 < suggestions.answers < DEMO_RESPONSES
+    assert not page.questions.get(kind=QuestionKind.TEXT).required
     html = browser().get(page.url).content.decode()
     assert "48 responses from 1 " in html and "thgov-chart__bar" in html
+    results_html = html[html.index('id="thgov-survey-results"') :]
+    for result in results.questions:
+        assert results_html.count(f". {result.text}</h3>") == 1, result.text
 
 
 def test_a_survey_without_questions_stores_nothing(home):

@@ -23,15 +23,25 @@ from ..pages.agency import (
 from ..pages.knowledge import KnowledgeIndexPage, KnowledgeKind, KnowledgePage
 from ..pages.law import LawIndexPage, LawKind, LawPage
 from ..pages.links import RelatedLinksPage
+from ..pages.procurement import month_end
 from ..pages.public_info import PublicInfoIndexPage, PublicInfoPage
 from ..people.models import Person, Side
-from ..thai import fiscal_year_bounds
+from ..thai import be_year, fiscal_year_bounds, fiscal_year_of, thai_date
+from .calendar import thai_month
 from .content import DEMO_EXTENSIONS
 from .files import demo_document, demo_image, demo_pdf, xlsx_bytes
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
-FISCAL_YEAR = 2568
-FY_START, FY_END = fiscal_year_bounds(FISCAL_YEAR)
+# Local development plans run in five-year cycles (พ.ศ. 2566–2570, 2571–2575, …).
+DEVELOPMENT_PLAN_FIRST_YEAR = 2566
+DEVELOPMENT_PLAN_YEARS = 5
+
+
+def development_plan_years(fiscal_year: int) -> tuple[int, int]:
+    """The first and last fiscal year of the development plan in force in ``fiscal_year``."""
+    first = fiscal_year - (fiscal_year - DEVELOPMENT_PLAN_FIRST_YEAR) % DEVELOPMENT_PLAN_YEARS
+    return first, first + DEVELOPMENT_PLAN_YEARS - 1
+
 
 DEPARTMENTS = {
     "office": "สำนักปลัดเทศบาล",
@@ -108,6 +118,8 @@ def _people(builder, site):
 
 
 def _agency_section(builder, home, departments):
+    fy_start = builder.calendar.fiscal_year_bounds()[0]
+    plan_first, plan_last = development_plan_years(builder.calendar.fiscal_year)
     office = departments["office"]
     agency = builder.page(
         home,
@@ -159,8 +171,8 @@ def _agency_section(builder, home, departments):
                 "<li>บริหารจัดการขยะและสิ่งแวดล้อมอย่างยั่งยืน</li><li>บริหารงานโปร่งใส ตรวจสอบได้</li></ol>",
             ),
         ),
-        data_period_start=dt.date(2022, 10, 1),
-        data_period_end=dt.date(2027, 9, 30),
+        data_period_start=fiscal_year_bounds(plan_first)[0],
+        data_period_end=fiscal_year_bounds(plan_last)[1],
         **common,
     )
     builder.page(
@@ -198,7 +210,7 @@ def _agency_section(builder, home, departments):
                 },
             )
         ),
-        data_period_start=FY_START,
+        data_period_start=fy_start,
         **common,
     )
     builder.page(
@@ -207,7 +219,7 @@ def _agency_section(builder, home, departments):
         slug="directory",
         title="ทำเนียบผู้บริหารและบุคลากร",
         intro="<p>รายชื่อ ตำแหน่ง และช่องทางติดต่อผู้บริหารและบุคลากรของเทศบาล</p>",
-        data_period_start=FY_START,
+        data_period_start=fy_start,
         **common,
     )
     _plans(builder, agency, departments)
@@ -236,46 +248,58 @@ def _agency_section(builder, home, departments):
 
 
 def _plans(builder, agency, departments):
+    """The development plan in force, this fiscal year's budget and procurement plan, and last year's
+    six-month report: each approved when such a document is (never after today)."""
     finance, office = departments["finance"], departments["office"]
+    calendar = builder.calendar
+    year = calendar.fiscal_year
+    start, end = calendar.fiscal_year_bounds()
+    plan_first, plan_last = development_plan_years(year)
+    last_start = calendar.fiscal_year_bounds(-1)[0]
+    half_year_end = dt.date(last_start.year + 1, 3, 31)
     plans = [
         (
-            "development-plan-2566-2570",
-            "แผนพัฒนาท้องถิ่น (พ.ศ. 2566–2570)",
+            f"development-plan-{plan_first}-{plan_last}",
+            f"แผนพัฒนาท้องถิ่น (พ.ศ. {plan_first}–{plan_last})",
             PlanKind.DEVELOPMENT_PLAN,
             office,
-            dt.date(2021, 10, 28),
-            (dt.date(2022, 10, 1), dt.date(2027, 9, 30)),
+            fiscal_year_bounds(plan_first)[0] - dt.timedelta(days=338),
+            (fiscal_year_bounds(plan_first)[0], fiscal_year_bounds(plan_last)[1]),
             [],
+            year,
         ),
         (
-            "budget-2568",
-            f"เทศบัญญัติงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. {FISCAL_YEAR}",
+            f"budget-{year}",
+            f"เทศบัญญัติงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. {year}",
             PlanKind.BUDGET,
             finance,
-            dt.date(2024, 9, 10),
-            (FY_START, FY_END),
-            [("ตารางรายจ่ายตามแผนงาน ปีงบประมาณ 2568 (ตัวอย่าง)", "budget-2568-by-programme.xlsx")],
+            start - dt.timedelta(days=21),
+            (start, end),
+            [(f"ตารางรายจ่ายตามแผนงาน ปีงบประมาณ {year} (ตัวอย่าง)", f"budget-{year}-by-programme.xlsx")],
+            year,
         ),
         (
-            "procurement-plan-2568",
-            f"แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. {FISCAL_YEAR}",
+            f"procurement-plan-{year}",
+            f"แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. {year}",
             PlanKind.PROCUREMENT_PLAN,
             finance,
-            dt.date(2024, 10, 25),
-            (FY_START, FY_END),
+            min(calendar.today, start + dt.timedelta(days=24)),
+            (start, end),
             [],
+            year,
         ),
         (
-            "report-6-months-2568",
-            f"รายงานผลการดำเนินงานรอบ 6 เดือน ปีงบประมาณ พ.ศ. {FISCAL_YEAR}",
+            f"report-6-months-{year - 1}",
+            f"รายงานผลการดำเนินงานรอบ 6 เดือน ปีงบประมาณ พ.ศ. {year - 1}",
             PlanKind.SIX_MONTH_REPORT,
             office,
-            dt.date(2025, 4, 20),
-            (FY_START, dt.date(2025, 3, 31)),
+            half_year_end + dt.timedelta(days=20),
+            (last_start, half_year_end),
             [],
+            year - 1,
         ),
     ]
-    for slug, title, kind, department, approved_on, (start, end), extras in plans:
+    for slug, title, kind, department, approved_on, (start, end), extras, fiscal_year in plans:
         if agency.get_children().filter(slug=slug).exists():
             continue
         document = demo_pdf(
@@ -306,7 +330,8 @@ def _plans(builder, agency, departments):
             approved_on=approved_on,
             summary=f"<p>{title} ของเทศบาลตำบลบ้านสวนดอกไม้ (เอกสารตัวอย่าง)</p>",
             extra_documents=_stream(*extra_documents),
-            fiscal_year=FISCAL_YEAR,
+            fiscal_year=fiscal_year,
+            published_on=approved_on,
             data_period_start=start,
             data_period_end=end,
             source_organisation=department,
@@ -340,6 +365,7 @@ def _laws(builder, home, departments):
             source_url="https://ratchakitcha.example/2567/E/099/T_0001.PDF",
             enacted_on=dt.date(2024, 3, 15),
             effective_on=dt.date(2024, 4, 16),
+            published_on=dt.date(2024, 3, 20),
             document=text,
             summary="<p>กำหนดวิธีเก็บ ขน และกำจัดมูลฝอย และอัตราค่าธรรมเนียมเก็บขนมูลฝอยในเขตเทศบาล</p>",
             source_text="ราชกิจจานุเบกษา (อ้างอิงสมมุติ)",
@@ -356,6 +382,7 @@ def _laws(builder, home, departments):
         source_url="https://www.bansuandokmai.example/announcements/market-hours-2568",
         enacted_on=dt.date(2024, 11, 1),
         effective_on=dt.date(2024, 11, 1),
+        published_on=dt.date(2024, 11, 1),
         summary="<p>ตลาดสดเทศบาลเปิดทุกวัน เวลา 05:00–12:00 น.</p>",
         source_organisation=office,
         responsible_department=office,
@@ -402,30 +429,33 @@ def _knowledge(builder, home, departments):
             source_organisation=health,
             responsible_department=health,
         )
-    if not knowledge.get_children().filter(slug="waste-statistics-2567").exists():
+    # Last fiscal year's statistics, published a fortnight after it ended.
+    last_year = builder.calendar.fiscal_year - 1
+    last_start, last_end = builder.calendar.fiscal_year_bounds(-1)
+    published = last_end + dt.timedelta(days=15)
+    tonnes = [182, 175, 190, 186, 171, 188, 179, 184, 176, 181, 173, 185]
+    if not knowledge.get_children().filter(slug=f"waste-statistics-{last_year}").exists():
+        months = [last_start]
+        for _n in range(11):
+            previous = months[-1]
+            months.append(dt.date(previous.year + previous.month // 12, previous.month % 12 + 1, 1))
         workbook = demo_document(
             builder,
-            "สถิติปริมาณขยะรายเดือน ปีงบประมาณ 2567 (ตัวอย่าง)",
-            "waste-statistics-2567.xlsx",
+            f"สถิติปริมาณขยะรายเดือน ปีงบประมาณ {last_year} (ตัวอย่าง)",
+            f"waste-statistics-{last_year}.xlsx",
             xlsx_bytes(
                 ["เดือน", "ปริมาณขยะ (ตัน)"],
-                [
-                    ["ต.ค. 66", 182],
-                    ["พ.ย. 66", 175],
-                    ["ธ.ค. 66", 190],
-                    ["ม.ค. 67", 186],
-                    ["ก.พ. 67", 171],
-                    ["มี.ค. 67", 188],
-                ],
+                [[thai_month(month, "short"), n] for month, n in zip(months, tonnes, strict=True)],
             ),
         )
         builder.page(
             knowledge,
             KnowledgePage,
-            slug="waste-statistics-2567",
-            title="สถิติปริมาณขยะมูลฝอยในเขตเทศบาล ปีงบประมาณ พ.ศ. 2567",
+            slug=f"waste-statistics-{last_year}",
+            title=f"สถิติปริมาณขยะมูลฝอยในเขตเทศบาล ปีงบประมาณ พ.ศ. {last_year}",
             kind=KnowledgeKind.STATISTICS,
-            source_datetime=dt.datetime(2024, 10, 15, 9, 30, tzinfo=BANGKOK),
+            source_datetime=dt.datetime.combine(published, dt.time(9, 30), tzinfo=BANGKOK),
+            published_on=published,
             summary="ปริมาณขยะที่เทศบาลเก็บขนได้ในแต่ละเดือน",
             body=_stream(
                 (
@@ -440,9 +470,9 @@ def _knowledge(builder, home, departments):
                     },
                 ),
             ),
-            data_period_start=dt.date(2023, 10, 1),
-            data_period_end=dt.date(2024, 9, 30),
-            fiscal_year=2567,
+            data_period_start=last_start,
+            data_period_end=last_end,
+            fiscal_year=last_year,
             source_organisation=health,
             responsible_department=health,
         )
@@ -497,6 +527,9 @@ def _related_links(builder, home, departments):
 
 
 def _public_info(builder, home, departments):
+    calendar = builder.calendar
+    year = calendar.fiscal_year
+    fy_start, fy_end = calendar.fiscal_year_bounds()
     office, finance = departments["office"], departments["finance"]
     centre = builder.page(
         home,
@@ -523,33 +556,39 @@ def _public_info(builder, home, departments):
                 },
             ),
         ),
-        data_period_start=FY_START,
+        data_period_start=fy_start,
         source_organisation=office,
         responsible_department=office,
     )
-    if not centre.get_children().filter(slug="s9-3-plans-budget-2568").exists():
-        pdf = demo_pdf(builder, "แผนงาน โครงการ และงบประมาณ ปี 2568 (ตัวอย่าง)", "s9-3-plans-budget-2568.pdf")
+    if not centre.get_children().filter(slug=f"s9-3-plans-budget-{year}").exists():
+        pdf = demo_pdf(
+            builder, f"แผนงาน โครงการ และงบประมาณ ปี {year} (ตัวอย่าง)", f"s9-3-plans-budget-{year}.pdf"
+        )
         builder.page(
             centre,
             PublicInfoPage,
-            slug="s9-3-plans-budget-2568",
-            title=f"แผนงาน โครงการ และงบประมาณรายจ่ายประจำปี พ.ศ. {FISCAL_YEAR}",
+            slug=f"s9-3-plans-budget-{year}",
+            title=f"แผนงาน โครงการ และงบประมาณรายจ่ายประจำปี พ.ศ. {year}",
             oia_section="s9_3",
             body=_stream(("paragraph", "<p>สรุปแผนงาน โครงการ และงบประมาณรายจ่ายของปีที่กำลังดำเนินการ</p>")),
             documents=_stream(
                 ("document", {"document": pdf.pk, "description": "สรุปโครงการตามเทศบัญญัติงบประมาณ"})
             ),
-            fiscal_year=FISCAL_YEAR,
-            data_period_start=FY_START,
-            data_period_end=FY_END,
+            fiscal_year=year,
+            data_period_start=fy_start,
+            data_period_end=fy_end,
             source_organisation=finance,
             responsible_department=finance,
         )
-    if not centre.get_children().filter(slug="s9-8-procurement-summary-2567-10").exists():
+    # Last month's summary (form SKR.1), as section 9(8) of the Act asks.
+    month = calendar.months_ago(1)
+    month_name = thai_month(month)  # "ตุลาคม 2567"
+    month_slug = f"s9-8-procurement-summary-{be_year(month)}-{month.month:02d}"
+    if not centre.get_children().filter(slug=month_slug).exists():
         summary = demo_document(
             builder,
-            "สรุปผลการจัดซื้อจัดจ้าง (สขร.1) ตุลาคม 2567 (ตัวอย่าง)",
-            "procurement-summary-2567-10.xlsx",
+            f"สรุปผลการจัดซื้อจัดจ้าง (สขร.1) {month_name} (ตัวอย่าง)",
+            f"procurement-summary-{be_year(month)}-{month.month:02d}.xlsx",
             xlsx_bytes(
                 [
                     "งานที่จัดซื้อจัดจ้าง",
@@ -568,7 +607,7 @@ def _public_info(builder, home, departments):
                         "เฉพาะเจาะจง",
                         "ร้านตัวอย่างเครื่องเขียน 24,500",
                         "ราคาต่ำสุด",
-                        "12/2568 ลว. 15 ต.ค. 67",
+                        f"12/{fiscal_year_of(month)} ลว. {thai_date(month.replace(day=15), 'short')}",
                     ]
                 ],
             ),
@@ -576,19 +615,21 @@ def _public_info(builder, home, departments):
         builder.page(
             centre,
             PublicInfoPage,
-            slug="s9-8-procurement-summary-2567-10",
-            title="สรุปผลการจัดซื้อจัดจ้างประจำเดือนตุลาคม 2567 (แบบ สขร.1)",
+            slug=month_slug,
+            title=f"สรุปผลการจัดซื้อจัดจ้างประจำเดือน{month_name} (แบบ สขร.1)",
             oia_section="s9_8",
             body=_stream(
                 (
                     "paragraph",
-                    "<p>สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือนตุลาคม 2567 ตามประกาศคณะกรรมการข้อมูลข่าวสารของราชการ</p>",
+                    f"<p>สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน{month_name} "
+                    "ตามประกาศคณะกรรมการข้อมูลข่าวสารของราชการ</p>",
                 )
             ),
             documents=_stream(("document", {"document": summary.pk, "description": "แบบ สขร.1"})),
-            fiscal_year=FISCAL_YEAR,
-            data_period_start=dt.date(2024, 10, 1),
-            data_period_end=dt.date(2024, 10, 31),
+            fiscal_year=fiscal_year_of(month),
+            data_period_start=month,
+            data_period_end=month_end(month),
+            published_on=min(calendar.today, calendar.months_ago(0) + dt.timedelta(days=4)),
             source_organisation=finance,
             responsible_department=finance,
         )
@@ -605,7 +646,7 @@ def _public_info(builder, home, departments):
                 "เว้นแต่กฎหมายกำหนด (ข้อความตัวอย่าง)</p>",
             ),
         ),
-        data_period_start=FY_START,
+        data_period_start=fy_start,
         source_organisation=office,
         responsible_department=office,
     )

@@ -5,8 +5,6 @@ citizen's manuals with forms, e-Services and the statistics pages of the fiction
 Every person, number and document here is invented; the laws named are real Thai laws.
 """
 
-import datetime as dt
-
 from ..pages.eservice import EServiceIndexPage, EServiceKind, EServicePage
 from ..pages.manuals import (
     CitizenManualIndexPage,
@@ -16,6 +14,8 @@ from ..pages.manuals import (
     ServiceCategory,
 )
 from ..pages.stats import SatisfactionSurveyPage, StatisticsPage
+from ..thai import be_year
+from .calendar import thai_month
 from .content import DEMO_EXTENSIONS
 from .files import demo_document, demo_pdf, xlsx_bytes
 from .news import department, downloads, stream
@@ -31,12 +31,13 @@ DEMO_PAGE_TYPES = (
     SatisfactionSurveyPage,
 )
 
-# The period the manuals of this demo are in force: fiscal year 2568.
-IN_FORCE = {
-    "data_period_start": dt.date(2024, 10, 1),
-    "data_period_end": dt.date(2025, 9, 30),
-    "fiscal_year": 2568,
-}
+
+def in_force(calendar) -> dict:
+    """The period the demo's manuals are in force: the current fiscal year."""
+    start, end = calendar.fiscal_year_bounds()
+    return {"data_period_start": start, "data_period_end": end, "fiscal_year": calendar.fiscal_year}
+
+
 SERVICE_HOURS = "วันจันทร์–วันศุกร์ 08:30–16:30 น. (เว้นวันหยุดราชการ)"
 COMPLAINTS = (
     "<ul><li>ศูนย์รับเรื่องราวร้องทุกข์ เทศบาลตำบลบ้านสวนดอกไม้ โทร 0 9999 0000 ต่อ 199</li>"
@@ -96,7 +97,7 @@ def _operating_manuals(builder, home, office):
     manual_file = demo_pdf(
         builder,
         "คู่มือการปฏิบัติงานการจัดการเรื่องร้องเรียน ฉบับเต็ม (ตัวอย่าง)",
-        "complaint-handling-sop-2568.pdf",
+        f"complaint-handling-sop-{builder.calendar.fiscal_year}.pdf",
         [
             "Complaint handling: standard operating procedure (fictional)",
             "Ban Suan Dok Mai Subdistrict Municipality",
@@ -123,7 +124,7 @@ def _operating_manuals(builder, home, office):
         source_organisation=office,
         responsible_department=office,
         contact="ศูนย์รับเรื่องราวร้องทุกข์ โทร 0 9999 0000 ต่อ 199",
-        **IN_FORCE,
+        **in_force(builder.calendar),
     )
 
 
@@ -189,7 +190,7 @@ def _citizen_manuals(builder, home, office, engineering):
         source_organisation=office,
         responsible_department=office,
         contact="งานพัฒนาชุมชน โทร 0 9999 0000 ต่อ 126",
-        **IN_FORCE,
+        **in_force(builder.calendar),
     )
     building_form = demo_pdf(
         builder,
@@ -255,7 +256,7 @@ def _citizen_manuals(builder, home, office, engineering):
         source_organisation=engineering,
         responsible_department=engineering,
         contact="งานควบคุมอาคาร กองช่าง โทร 0 9999 0000 ต่อ 141",
-        **IN_FORCE,
+        **in_force(builder.calendar),
     )
     return index
 
@@ -312,13 +313,18 @@ def _eservices(builder, home, office):
 
 
 def _statistics(builder, home, office):
+    # The last four whole months.
+    months = [builder.calendar.months_ago(n) for n in (4, 3, 2, 1)]
     visits = demo_document(
         builder,
-        "สถิติผู้เข้าชมเว็บไซต์ ปีงบประมาณ 2568 (ตัวอย่าง)",
-        "website-visitors-2568.xlsx",
+        f"สถิติผู้เข้าชมเว็บไซต์ {thai_month(months[0])} – {thai_month(months[-1])} (ตัวอย่าง)",
+        f"website-visitors-{be_year(months[-1])}-{months[-1].month:02d}.xlsx",
         xlsx_bytes(
             ["เดือน", "ผู้เข้าชม (ครั้ง)"],
-            [["ตุลาคม 2567", 1820], ["พฤศจิกายน 2567", 1765], ["ธันวาคม 2567", 2104], ["มกราคม 2568", 1990]],
+            [
+                [thai_month(month), visits]
+                for month, visits in zip(months, (1820, 1765, 2104, 1990), strict=True)
+            ],
         ),
     )
     builder.page(
@@ -330,7 +336,7 @@ def _statistics(builder, home, office):
         f"{visits.title}</a></p>",
         source_organisation=office,
         responsible_department=office,
-        **IN_FORCE,
+        **in_force(builder.calendar),
     )
     builder.page(
         home,

@@ -1,6 +1,9 @@
 """Demo content of category 1.8: news of every kind, a job notice and procurement announcements,
 a winner announcement and a monthly summary (form SKR.1) of the fictional เทศบาลตำบลบ้านสวนดอกไม้.
 
+Every date is counted from the day the demo is built (``builder.calendar``): the news is of the last
+weeks, the job notice is open for applications, the tender's winner was announced this month and the
+summary is of last month. Slugs carry the date, so building the demo again later adds current items.
 Every person, company, project number and amount here is invented.
 """
 
@@ -14,7 +17,10 @@ from ..pages.procurement import (
     ProcurementMethod,
     ProcurementResultPage,
     ProcurementSummaryPage,
+    month_end,
 )
+from ..thai import be_year, fiscal_year_of, thai_date
+from .calendar import thai_month, thai_period
 from .content import DEMO_EXTENSIONS
 from .files import demo_document, demo_image, demo_pdf, xlsx_bytes
 
@@ -66,7 +72,14 @@ def build_news_demo(builder, home, site):
     _announcements(builder, home, office, finance)
 
 
+def next_land_tax_deadline(day: dt.date) -> dt.date:
+    """Land and building tax is paid by 30 April: the next such deadline on or after ``day``."""
+    deadline = dt.date(day.year, 4, 30)
+    return deadline if deadline >= day else dt.date(day.year + 1, 4, 30)
+
+
 def _news(builder, home, office):
+    calendar = builder.calendar
     common = {
         "source_organisation": office,
         "source_text": "งานประชาสัมพันธ์",
@@ -81,27 +94,31 @@ def _news(builder, home, office):
         show_in_menus=True,
         intro="<p>ข่าวประชาสัมพันธ์ ข่าวกิจกรรม และประกาศเตือนภัยของเทศบาลตำบลบ้านสวนดอกไม้</p>",
     )
+    tax_news_date = calendar.ago(18)
+    deadline = next_land_tax_deadline(tax_news_date)
+    tax_year = be_year(deadline)
     leaflet = demo_pdf(
         builder,
-        "แผ่นพับ การชำระภาษีที่ดินและสิ่งปลูกสร้าง ปี 2568 (ตัวอย่าง)",
-        "land-tax-leaflet-2568.pdf",
+        f"แผ่นพับ การชำระภาษีที่ดินและสิ่งปลูกสร้าง ปี {tax_year} (ตัวอย่าง)",
+        f"land-tax-leaflet-{tax_year}.pdf",
         [
             "Ban Suan Dok Mai Subdistrict Municipality (fictional)",
-            "Land and building tax 2025: pay by 30 April",
+            f"Land and building tax {deadline.year}: pay by 30 April",
         ],
     )
     builder.page(
         index,
         NewsPage,
-        slug="land-tax-2568",
-        title="ขอเชิญชวนชำระภาษีที่ดินและสิ่งปลูกสร้าง ประจำปี 2568",
+        slug=f"land-tax-{tax_year}",
+        title=f"ขอเชิญชวนชำระภาษีที่ดินและสิ่งปลูกสร้าง ประจำปี {tax_year}",
         kind=NewsKind.PR,
-        news_date=dt.date(2025, 2, 3),
-        summary="ชำระได้ที่กองคลัง สำนักงานเทศบาล ตั้งแต่วันนี้ถึง 30 เมษายน 2568 ในวันและเวลาราชการ",
+        news_date=tax_news_date,
+        published_on=tax_news_date,
+        summary=f"ชำระได้ที่กองคลัง สำนักงานเทศบาล ตั้งแต่วันนี้ถึง {thai_date(deadline)} ในวันและเวลาราชการ",
         body=stream(
             paragraph(
-                "<p>เทศบาลตำบลบ้านสวนดอกไม้ขอเชิญชวนเจ้าของที่ดินและสิ่งปลูกสร้างชำระภาษีประจำปี 2568 "
-                "ภายในวันที่ 30 เมษายน 2568 เพื่อหลีกเลี่ยงเบี้ยปรับและเงินเพิ่ม</p>"
+                f"<p>เทศบาลตำบลบ้านสวนดอกไม้ขอเชิญชวนเจ้าของที่ดินและสิ่งปลูกสร้างชำระภาษีประจำปี {tax_year} "
+                f"ภายในวันที่ {thai_date(deadline)} เพื่อหลีกเลี่ยงเบี้ยปรับและเงินเพิ่ม</p>"
                 "<ul><li>ชำระด้วยตนเองที่กองคลัง ชั้น 1 สำนักงานเทศบาล</li>"
                 "<li>โอนผ่านบัญชีธนาคารของเทศบาล (โปรดแนบหลักฐานการโอน)</li></ul>"
             )
@@ -109,13 +126,15 @@ def _news(builder, home, office):
         attachments=stream(downloads(leaflet)),
         **common,
     )
+    award_date = calendar.ago(41)
     builder.page(
         index,
         NewsPage,
-        slug="waste-award-2568",
+        slug=f"waste-award-{be_year(award_date)}",
         title="เทศบาลตำบลบ้านสวนดอกไม้ได้รับรางวัลชุมชนจัดการขยะดีเด่นระดับจังหวัด",
         kind=NewsKind.GENERAL,
-        news_date=dt.date(2025, 6, 18),
+        news_date=award_date,
+        published_on=award_date,
         summary="ชุมชนบ้านสวนดอกไม้ หมู่ที่ 4 ได้รับรางวัลชนะเลิศการประกวดชุมชนปลอดขยะ (ข้อมูลสมมุติ)",
         body=stream(
             paragraph(
@@ -134,18 +153,20 @@ def _news(builder, home, office):
         "นักเรียนโรงเรียนเทศบาลรดน้ำต้นกล้าที่เพิ่งปลูก",
         "อาสาสมัครถือป้ายโครงการปลูกต้นไม้ 500 ต้น",
     ]
+    planted_on = calendar.ago(27)
     builder.page(
         index,
         NewsPage,
-        slug="tree-planting-2568",
+        slug=f"tree-planting-{be_year(planted_on)}",
         title="โครงการปลูกต้นไม้ 500 ต้น ร่วมกับชุมชนและโรงเรียน",
         kind=NewsKind.ACTIVITY,
-        news_date=dt.date(2025, 7, 28),
+        news_date=planted_on,
+        published_on=calendar.ago(26),
         summary="ผู้บริหาร พนักงานเทศบาล นักเรียน และชาวบ้านร่วมปลูกต้นไม้ริมถนนสายบ้านสวน–บ้านดอกไม้",
         listing_image=photos[0],
         body=stream(
             paragraph(
-                "<p>วันที่ 28 กรกฎาคม 2568 เทศบาลตำบลบ้านสวนดอกไม้จัดกิจกรรมปลูกต้นไม้ 500 ต้น "
+                f"<p>วันที่ {thai_date(planted_on)} เทศบาลตำบลบ้านสวนดอกไม้จัดกิจกรรมปลูกต้นไม้ 500 ต้น "
                 "ริมถนนสายบ้านสวน–บ้านดอกไม้ โดยมีผู้ร่วมกิจกรรมประมาณ 300 คน</p>"
             )
         ),
@@ -163,18 +184,23 @@ def _news(builder, home, office):
         ),
         **common,
     )
+    # An alert of two days ago about the coming days: the default period for alerts (7 days) ends it
+    # within the week, so the currency report lists it as expiring soon.
+    alerted_on = calendar.ago(2)
+    first_day, last_day = calendar.ago(1), calendar.ahead(3)
     builder.page(
         index,
         NewsPage,
-        slug="flood-alert-2568",
-        title="ประกาศเตือนภัย ระวังน้ำป่าไหลหลากและน้ำท่วมฉับพลัน 10–14 กันยายน 2568",
+        slug=f"flood-alert-{be_year(alerted_on)}-{alerted_on:%m%d}",
+        title=f"ประกาศเตือนภัย ระวังน้ำป่าไหลหลากและน้ำท่วมฉับพลัน {thai_period(first_day, last_day)}",
         kind=NewsKind.ALERT,
-        news_date=dt.date(2025, 9, 9),
+        news_date=alerted_on,
+        published_on=alerted_on,
         summary="ประชาชนริมลำน้ำสวนดอกไม้ หมู่ที่ 2, 3 และ 7 โปรดเฝ้าระวังและเตรียมขนย้ายสิ่งของขึ้นที่สูง",
         body=stream(
             paragraph(
                 "<p>ศูนย์ป้องกันและบรรเทาสาธารณภัยเทศบาลแจ้งเตือนว่าอาจมีฝนตกหนักถึงหนักมากระหว่างวันที่ "
-                "10–14 กันยายน 2568 (ข้อมูลสมมุติ)</p><ul><li>เตรียมขนย้ายสิ่งของขึ้นที่สูง</li>"
+                f"{thai_period(first_day, last_day)} (ข้อมูลสมมุติ)</p><ul><li>เตรียมขนย้ายสิ่งของขึ้นที่สูง</li>"
                 "<li>ติดตามประกาศของเทศบาลอย่างใกล้ชิด</li><li>แจ้งเหตุได้ตลอด 24 ชั่วโมง โทร 0 9999 0199</li></ul>"
             )
         ),
@@ -182,7 +208,13 @@ def _news(builder, home, office):
     )
 
 
+def egp_project_number(announced: dt.date, serial: str) -> str:
+    """An e-GP project number: two digits of the B.E. year, two of the month, then a serial."""
+    return f"{be_year(announced) % 100:02d}{announced.month:02d}{serial}"
+
+
 def _announcements(builder, home, office, finance):
+    calendar = builder.calendar
     index = builder.page(
         home,
         AnnouncementIndexPage,
@@ -198,21 +230,28 @@ def _announcements(builder, home, office, finance):
         "contact": "งานพัสดุและทรัพย์สิน กองคลัง โทร 0 9999 0000 ต่อ 131",
     }
 
+    # Announced a week ago; applications opened three days ago and close in nine days.
+    year = calendar.fiscal_year
+    job_announced, job_opens, job_closes = calendar.ago(7), calendar.ago(3), calendar.ahead(9)
     job_notice = demo_pdf(
         builder,
-        "ประกาศรับสมัครพนักงานจ้าง ปีงบประมาณ 2568 (ตัวอย่าง)",
-        "job-announcement-2568.pdf",
-        ["Recruitment of contract employees, fiscal year 2568 (fictional)", "Applications: 10-21 March 2025"],
+        f"ประกาศรับสมัครพนักงานจ้าง ปีงบประมาณ {year} (ตัวอย่าง)",
+        f"job-announcement-{year}.pdf",
+        [
+            f"Recruitment of contract employees, fiscal year {year} (fictional)",
+            f"Applications: {job_opens:%d %B %Y} - {job_closes:%d %B %Y}",
+        ],
     )
     builder.page(
         index,
         JobAnnouncementPage,
-        slug="job-2568-01",
-        title="ประกาศรับสมัครบุคคลเพื่อสรรหาและเลือกสรรเป็นพนักงานจ้าง ประจำปีงบประมาณ 2568",
-        announcement_date=dt.date(2025, 3, 3),
+        slug=f"job-{year}-01",
+        title=f"ประกาศรับสมัครบุคคลเพื่อสรรหาและเลือกสรรเป็นพนักงานจ้าง ประจำปีงบประมาณ {year}",
+        announcement_date=job_announced,
+        published_on=job_announced,
         positions="ผู้ช่วยเจ้าพนักงานธุรการ (พนักงานจ้างตามภารกิจ) 1 อัตรา\nพนักงานขับรถยนต์ (พนักงานจ้างทั่วไป) 2 อัตรา",
-        application_start=dt.date(2025, 3, 10),
-        application_end=dt.date(2025, 3, 21),
+        application_start=job_opens,
+        application_end=job_closes,
         body=stream(
             paragraph(
                 "<p>ผู้สนใจยื่นใบสมัครด้วยตนเองที่งานการเจ้าหน้าที่ สำนักปลัดเทศบาล ในวันและเวลาราชการ "
@@ -226,19 +265,22 @@ def _announcements(builder, home, office, finance):
         contact="งานการเจ้าหน้าที่ สำนักปลัดเทศบาล โทร 0 9999 0000 ต่อ 122",
     )
 
+    # The tender was announced 40 days ago with two weeks for bids; its winner, 12 days ago.
+    tendered_on, bids_close, awarded_on = calendar.ago(40), calendar.ago(26), calendar.ago(12)
+    egp = egp_project_number(tendered_on, "9012345")
     invitation = demo_pdf(
         builder,
         "ประกาศประกวดราคาจ้างก่อสร้างถนน คสล. หมู่ที่ 3 (ตัวอย่าง)",
-        "egp-67119012345-invitation.pdf",
+        f"egp-{egp}-invitation.pdf",
         [
             "Invitation to e-bidding: reinforced concrete road, village 3 (fictional)",
-            "e-GP project 67119012345",
+            f"e-GP project {egp}",
         ],
     )
     boq = demo_document(
         builder,
         "ราคากลางและรายการปริมาณงาน ถนน คสล. หมู่ที่ 3 (ตัวอย่าง)",
-        "egp-67119012345-boq.xlsx",
+        f"egp-{egp}-boq.xlsx",
         xlsx_bytes(
             ["รายการ", "ปริมาณ", "หน่วย", "ราคาต่อหน่วย (บาท)", "รวม (บาท)"],
             [
@@ -252,18 +294,19 @@ def _announcements(builder, home, office, finance):
     road = builder.page(
         index,
         ProcurementAnnouncementPage,
-        slug="road-village-3",
+        slug=f"road-village-3-{egp}",
         title="ประกวดราคาจ้างก่อสร้างถนนคอนกรีตเสริมเหล็ก สายบ้านสวน–บ้านดอกไม้ หมู่ที่ 3 "
         "ด้วยวิธีประกวดราคาอิเล็กทรอนิกส์ (e-bidding)",
-        announcement_date=dt.date(2024, 11, 15),
+        announcement_date=tendered_on,
+        published_on=tendered_on,
         method=ProcurementMethod.E_BIDDING,
         budget="2500000.00",
         reference_price="2480000.00",
-        egp_project_number="67119012345",
+        egp_project_number=egp,
         body=stream(
             paragraph(
                 "<p>ผู้สนใจดาวน์โหลดเอกสารประกวดราคาได้ที่เว็บไซต์ระบบการจัดซื้อจัดจ้างภาครัฐ (e-GP) "
-                "และยื่นข้อเสนอทางระบบ e-GP ภายในวันที่ 29 พฤศจิกายน 2567</p>"
+                f"และยื่นข้อเสนอทางระบบ e-GP ภายในวันที่ {thai_date(bids_close)}</p>"
             )
         ),
         documents=stream(downloads(invitation, boq)),
@@ -272,15 +315,16 @@ def _announcements(builder, home, office, finance):
     winner_notice = demo_pdf(
         builder,
         "ประกาศผู้ชนะการเสนอราคา ถนน คสล. หมู่ที่ 3 (ตัวอย่าง)",
-        "egp-67119012345-winner.pdf",
-        ["Winner announcement, e-GP project 67119012345 (fictional)", "Price: 2,390,000.00 baht"],
+        f"egp-{egp}-winner.pdf",
+        [f"Winner announcement, e-GP project {egp} (fictional)", "Price: 2,390,000.00 baht"],
     )
     builder.page(
         index,
         ProcurementResultPage,
-        slug="road-village-3-winner",
+        slug=f"road-village-3-{egp}-winner",
         title="ประกาศผู้ชนะการเสนอราคา จ้างก่อสร้างถนนคอนกรีตเสริมเหล็ก สายบ้านสวน–บ้านดอกไม้ หมู่ที่ 3",
-        announcement_date=dt.date(2024, 12, 20),
+        announcement_date=awarded_on,
+        published_on=awarded_on,
         procurement=road,
         winner="ห้างหุ้นส่วนจำกัด สวนดอกไม้การโยธา (ชื่อสมมุติ)",
         price="2390000.00",
@@ -288,6 +332,13 @@ def _announcements(builder, home, office, finance):
         documents=stream(downloads(winner_notice)),
         **procurement,
     )
+    # Last month's summary, announced by the fifth of this month (or today, if that is earlier).
+    month = calendar.months_ago(1)
+    summarised_on = min(calendar.today, calendar.months_ago(0) + dt.timedelta(days=4))
+    month_name = thai_month(month)  # "มกราคม 2568"
+    contract_day = thai_date(month.replace(day=8), "medium")
+    contract_day_2 = thai_date(month.replace(day=min(27, month_end(month).day)), "medium")
+    serial = fiscal_year_of(month)
     rows = [
         (
             "จัดซื้อวัสดุสำนักงาน",
@@ -296,7 +347,7 @@ def _announcements(builder, home, office, finance):
             "ร้านสวนดอกไม้พาณิชย์ (ชื่อสมมุติ)",
             "11850.00",
             "ราคาต่ำสุดและเป็นผู้ประกอบการในพื้นที่",
-            "บส. 12/2568 ลว. 8 ม.ค. 2568",
+            f"บส. 12/{serial} ลว. {contract_day}",
         ),
         (
             "จ้างซ่อมแซมรถบรรทุกขยะ ทะเบียน 00-0000 (สมมุติ)",
@@ -314,13 +365,13 @@ def _announcements(builder, home, office, finance):
             "บริษัท ดอกไม้ไอที จำกัด (ชื่อสมมุติ)",
             "114500.00",
             "ราคาต่ำสุด",
-            "สัญญา 3/2568 ลว. 27 ม.ค. 2568",
+            f"สัญญา 3/{serial} ลว. {contract_day_2}",
         ),
     ]
     skr1 = demo_document(
         builder,
-        "แบบ สขร.1 เดือนมกราคม 2568 (ตัวอย่าง)",
-        "skr1-2568-01.xlsx",
+        f"แบบ สขร.1 เดือน{month_name} (ตัวอย่าง)",
+        f"skr1-{be_year(month)}-{month.month:02d}.xlsx",
         xlsx_bytes(
             [
                 "ลำดับ",
@@ -341,10 +392,11 @@ def _announcements(builder, home, office, finance):
     builder.page(
         index,
         ProcurementSummaryPage,
-        slug="summary-2568-01",
-        title="สรุปผลการดำเนินการจัดซื้อจัดจ้าง ประจำเดือนมกราคม 2568",
-        month=1,
-        announcement_date=dt.date(2025, 2, 5),
+        slug=f"summary-{serial}-{month.month:02d}",
+        title=f"สรุปผลการดำเนินการจัดซื้อจัดจ้าง ประจำเดือน{month_name}",
+        month=month.month,
+        announcement_date=summarised_on,
+        published_on=summarised_on,
         rows=stream(
             *[
                 (

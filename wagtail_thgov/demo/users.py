@@ -12,6 +12,10 @@ from ..workflows.setup import role_group
 
 DEMO_PASSWORD = "thgov-demo"
 
+# The demo's superuser: a fictional person too, because Wagtail's account settings require a first and
+# a last name before any other setting (such as the language) can be saved.
+DEMO_ADMIN = ("admin", "สมชาย", "ดูแลระบบ (ตัวอย่าง)")
+
 # Fictional people, one per role of the guideline.
 DEMO_USERS = [
     ("uploader", "สมศรี", "ใจดี (ตัวอย่าง)", Role.UPLOADER),

@@ -1,10 +1,13 @@
-"""Machine-readable metadata of a page: schema.org JSON-LD and Dublin Core ``<meta>`` tags."""
+"""Machine-readable metadata of a page: schema.org JSON-LD, Dublin Core ``<meta>`` tags, and the plain-text
+summary used for the description and Open Graph tags."""
 
 import datetime as dt
+import html
 import json
 
-from django.utils.html import format_html_join
+from django.utils.html import format_html_join, strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 
 from ..categories import category_of
 from .files import page_files
@@ -32,6 +35,22 @@ def _date_only(value):
     if isinstance(value, dt.datetime):
         return value.date()
     return value
+
+
+# The fields that say in a sentence or two what a page is about, in order of preference.
+SUMMARY_FIELDS = ("search_description", "intro", "summary", "purpose")
+SUMMARY_LENGTH = 200
+
+
+def page_summary(page, length=SUMMARY_LENGTH) -> str:
+    """What ``page`` is about as plain text, for ``<meta name="description">`` and link previews: its
+    search description, else its intro, summary or purpose (rich text stripped), shortened to ``length``."""
+    for name in SUMMARY_FIELDS:
+        value = getattr(page, name, None) if page is not None else None
+        text = " ".join(html.unescape(strip_tags(str(value or ""))).split())
+        if text:
+            return Truncator(text).chars(length)
+    return ""
 
 
 def json_ld(page, request=None, municipality_name="", files=None) -> dict:

@@ -1,6 +1,7 @@
 """The base of every thgov page type: Wagtail's Page plus the government metadata tab."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import ObjectList, TabbedInterface
 from wagtail.models import Page
@@ -58,14 +59,23 @@ class ThgovPage(GovMetadataMixin, Page):
         """What a citizen searches by, as Thai-segmented index words: see ``wagtail_thgov.search.thai``."""
         from ..search.thai import index_text
 
-        labels = [
-            str(getattr(self, f"get_{name}_display")())
-            for name in ("kind", "oia_section")
-            if getattr(self, name, None) and hasattr(self, f"get_{name}_display")
-        ]
+        labels = []
+        # What the page is (its type and kind) in Thai, whatever language it is indexed in: a citizen
+        # searching for "จัดซื้อจัดจ้าง" wants every procurement notice, whose title may only say
+        # "ประกวดราคาจ้างก่อสร้างถนน…" (the type's Thai name is "ประกาศจัดซื้อจัดจ้าง").
+        for language in dict.fromkeys(("th", translation.get_language() or "th")):
+            with translation.override(language):
+                labels.append(str(self._meta.verbose_name))
+                labels += [
+                    str(getattr(self, f"get_{name}_display")())
+                    for name in ("kind", "oia_section")
+                    if getattr(self, name, None) and hasattr(self, f"get_{name}_display")
+                ]
         # Keywords read afresh: ``keyword_names`` may have been cached before the tags changed.
         keywords = [tag.name for tag in self.keywords.all()]
-        return index_text(self.title, self.search_description, self.source_name, *keywords, *labels)
+        return index_text(
+            self.title, self.search_description, self.source_name, *keywords, *dict.fromkeys(labels)
+        )
 
     @property
     def thgov_certification(self):

@@ -25,7 +25,7 @@ from wagtail.models import Page, Site
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..metadata.models import GovMetadataMixin
-from ..metadata.scoping import SiteFilterScopedMixin
+from ..metadata.scoping import SiteFilterScopedMixin, user_sites, visible_rows
 from ..reports import FormulaSafeExportMixin
 from ..thai import fiscal_year_label, thai_date, thai_datetime
 from .currency import Status, currency_report
@@ -262,48 +262,57 @@ def mark_reviewed_view(request, page_id):
 # --- Default publication periods -----------------------------------------------------------------
 
 
-def sites_user_can_edit(user):
-    """The sites whose root page ``user`` may edit: where a webmaster may set defaults."""
-    if user.is_superuser:
-        return Site.objects.all()
-    editable = page_policy.instances_user_has_permission_for(user, "change")
-    return Site.objects.filter(root_page__in=editable.values("pk"))
-
-
 def expiry_defaults_for_user(user):
-    """Installation-wide rows only for superusers; otherwise the rows of the sites the user edits."""
+    """The rows ``user`` sees: the installation's defaults, which apply to every site unless a site has its
+    own, and the rows of the sites the user edits (every row for a superuser)."""
+    return visible_rows(ExpiryDefault, user).select_related("site", "page_type")
+
+
+def editable_expiry_defaults(user):
+    """The rows ``user`` may change: every row for a superuser, otherwise only the rows of their sites."""
     rows = ExpiryDefault.objects.select_related("site", "page_type")
-    if user.is_superuser:
-        return rows
-    return rows.filter(site__in=sites_user_can_edit(user))
+    return rows if user.is_superuser else rows.filter(site__in=user_sites(user))
+
+
+def site_label(row):
+    return row.site or _("Every site (installation default)")
 
 
 class ExpiryDefaultIndexView(SiteFilterScopedMixin, IndexView):
-    def filter_sites(self):
-        return sites_user_can_edit(self.request.user)
+    """A webmaster sees the defaults in force for their site: the installation's (read-only: "add" one for
+    the site to change it) and their site's own."""
 
     def get_base_queryset(self):
         return expiry_defaults_for_user(self.request.user)
 
+    def _may_change(self, instance):
+        return self.request.user.is_superuser or instance.site_id is not None
+
+    def get_edit_url(self, instance):
+        return super().get_edit_url(instance) if self._may_change(instance) else None
+
+    def get_delete_url(self, instance):
+        return super().get_delete_url(instance) if self._may_change(instance) else None
+
 
 class ExpiryDefaultEditView(EditView):
     def get_queryset(self):
-        return expiry_defaults_for_user(self.request.user)
+        return editable_expiry_defaults(self.request.user)
 
 
 class ExpiryDefaultDeleteView(DeleteView):
     def get_queryset(self):
-        return expiry_defaults_for_user(self.request.user)
+        return editable_expiry_defaults(self.request.user)
 
 
 class ExpiryDefaultHistoryView(HistoryView):
     def get_base_object_queryset(self):
-        return expiry_defaults_for_user(self.request.user)
+        return editable_expiry_defaults(self.request.user)
 
 
 class ExpiryDefaultUsageView(UsageView):
     def get_base_object_queryset(self):
-        return expiry_defaults_for_user(self.request.user)
+        return editable_expiry_defaults(self.request.user)
 
 
 class ScopedExpiryDefaultForm(ExpiryDefaultForm):
@@ -313,7 +322,7 @@ class ScopedExpiryDefaultForm(ExpiryDefaultForm):
         super().__init__(*args, **kwargs)
         user = self.for_user
         if "site" in self.fields and user is not None and not user.is_superuser:
-            self.fields["site"].queryset = sites_user_can_edit(user)
+            self.fields["site"].queryset = user_sites(user)
             self.fields["site"].required = True
             self.fields["site"].help_text = ""
 
@@ -327,7 +336,7 @@ class ExpiryDefaultViewSet(ModelViewSet):
     add_to_settings_menu = True
     menu_order = 610
     copy_view_enabled = False
-    list_display = ["__str__", "site", "counted_from", "days"]
+    list_display = ["__str__", Column("site", label=_("site"), accessor=site_label), "counted_from", "days"]
     list_filter = ["site"]
     index_view_class = ExpiryDefaultIndexView
     edit_view_class = ExpiryDefaultEditView

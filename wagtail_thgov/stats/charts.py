@@ -69,6 +69,12 @@ def bar_chart_svg(values, title):
     )
 
 
+def every_nth_from_last(labels, n):
+    """``labels`` with all but every ``n``-th one blanked, counting back from the last (the newest day)."""
+    last = len(labels) - 1
+    return [label if (last - index) % n == 0 else "" for index, label in enumerate(labels)]
+
+
 # --- satisfaction: distributions of 1–5 ratings, and the dashboard's 30-day sparkline ------------------
 
 DIST_WIDTH, DIST_ROW, DIST_LABEL = 480, 28, 150

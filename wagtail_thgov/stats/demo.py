@@ -73,9 +73,23 @@ DEMO_SUGGESTIONS = [
 DEMO_RESPONSES = 48
 
 
+# How the 48 fictional respondents rate each rating question, as counts of 5, 4, 3, 2 and 1: mostly
+# satisfied, the speed of service and the premises a little less so, as surveys of local offices often find.
+DEMO_RATING_COUNTS = [
+    (18, 21, 6, 3, 0),
+    (12, 19, 12, 4, 1),
+    (10, 18, 13, 5, 2),
+    (20, 19, 7, 2, 0),
+]
+# Multipliers coprime to 48, so each question's ratings are spread differently over the respondents.
+DEMO_SHUFFLE = (5, 7, 11, 13)
+
+
 def demo_rating(number: int, question: int) -> int:
-    """A fixed, realistic spread: mostly 4 and 5, some 3, a few 2."""
-    return (5, 4, 5, 4, 3, 4, 5, 2, 4, 5, 3, 4)[(number * 7 + question * 3) % 12]
+    """The rating respondent ``number`` (0–47) gives rating question ``question`` (0–3)."""
+    counts = DEMO_RATING_COUNTS[question % len(DEMO_RATING_COUNTS)]
+    ratings = [value for value, n in zip((5, 4, 3, 2, 1), counts, strict=True) for _ in range(n)]
+    return ratings[(number * DEMO_SHUFFLE[question % len(DEMO_SHUFFLE)]) % len(ratings)]
 
 
 def build_survey_demo(builder, home, site):
@@ -89,7 +103,20 @@ def build_survey_demo(builder, home, site):
         return
     if not page.questions.exists():
         for order, (kind, text, service) in enumerate(DEMO_QUESTIONS):
-            page.questions.add(SurveyQuestion(kind=kind, text=text, service_name=service, sort_order=order))
+            page.questions.add(
+                SurveyQuestion(
+                    kind=kind,
+                    text=text,
+                    service_name=service,
+                    # Ratings must be given; a suggestion is the visitor's choice.
+                    required=kind == "rating",
+                    sort_order=order,
+                )
+            )
+        # Save the questions before the revision is taken, so the revision (and every later publication
+        # of it, such as the demo's certification) carries their ids: publishing a revision whose
+        # questions have no id would replace them, leaving the answers below without a question.
+        page.save()
         page.save_revision().publish()
         builder.created += 1
     questions = list(SurveyQuestion.objects.filter(page=page).order_by("sort_order"))

@@ -229,17 +229,24 @@ def survey_results(page, fiscal_year, comments_limit=None) -> SurveyResults:
     """Per-question results of ``page`` in ``fiscal_year`` (B.E.), in four queries whatever the numbers.
 
     Questions are those of the live page in their order, then questions answered but since removed.
+    An answer whose question was removed counts under a live question of the same text and kind (a
+    question deleted and added again, or replaced when an older revision was published), so a question
+    is never shown twice.
     """
     responses = SurveyResponse.objects.filter(page=page, fiscal_year=fiscal_year)
     respondents = responses.count()
     answers = SurveyAnswer.objects.filter(response__page=page, response__fiscal_year=fiscal_year)
-    results, order = {}, []
+    results, order, by_text = {}, [], {}
     for question in page.questions.all():
         results[question.pk] = QuestionResult(question.pk, question.text, question.service, question.kind)
         order.append(question.pk)
+        by_text.setdefault((question.text, question.kind), question.pk)
 
     def result_for(question_id, text, service, kind):
-        key = question_id if question_id in results else (question_id or text)
+        if question_id in results:
+            key = question_id
+        else:
+            key = by_text.get((text, kind), question_id or text)
         if key not in results:
             results[key] = QuestionResult(key, text, service, kind)
             order.append(key)

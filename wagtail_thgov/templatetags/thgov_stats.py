@@ -90,13 +90,25 @@ def thgov_visits_report(context, days=30):
     if site is None:
         return {"site": None}
     daily = charts.daily_visits(site, days)
+    # Under the bars, as text that stays legible on a phone: day and month ("4 ธ.ค.") every seventh day
+    # back from today; the years are in the caption.
+    day_month = [thai_date(day, "short").rsplit(" ", 1)[0] for day, _views, _uniques in daily]
     return {
         "site": site,
         "days": days,
         "daily": daily,
+        "first_day": daily[0][0] if daily else None,
+        "last_day": daily[-1][0] if daily else None,
         "chart": charts.bar_chart_svg(
             [(thai_date(day, "short"), views) for day, views, _uniques in daily],
             gettext("Page views per day"),
         ),
+        "axis": charts.every_nth_from_last(day_month, 7),
         "top_pages": charts.top_pages(site, days),
     }
+
+
+@register.filter
+def grouped(value):
+    """A count with thousands separators whatever ``USE_THOUSAND_SEPARATOR`` says: ``12,480``."""
+    return number_format(value, force_grouping=True) if value is not None else ""

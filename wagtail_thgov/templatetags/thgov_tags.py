@@ -9,10 +9,13 @@ import re
 import unicodedata
 
 from django import template
+from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
 from wagtail_thgov import thai
+from wagtail_thgov.metadata.structured import page_summary
 from wagtail_thgov.pages.home import SiteMapPage
 
 register = template.Library()
@@ -126,3 +129,67 @@ def tel_href(value):
     kept = (c for c in match.group() if c.isdigit() or c == "+")
     number = "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in kept)
     return f"tel:{number}"
+
+
+# --- <head>: description, Open Graph and icons from the page and MunicipalitySettings ---------------------
+
+DEFAULT_EMBLEM = "wagtail_thgov/img/emblem.svg"  # shown when the municipality has not uploaded a logo
+DEFAULT_EMBLEM_PNG = "wagtail_thgov/img/emblem-512.png"  # link previews do not show SVG
+DEFAULT_TOUCH_ICON = "wagtail_thgov/img/emblem-180.png"
+
+
+def _absolute(request, url):
+    return request.build_absolute_uri(url) if request is not None else url
+
+
+@register.inclusion_tag("wagtail_thgov/includes/page_meta.html", takes_context=True)
+def thgov_page_meta(context, municipality=None):
+    """``<meta name="description">``, the canonical link and Open Graph tags of the page being shown.
+
+    The description is the page's own summary (search description, else intro or summary); without one,
+    "Official website of <municipality>". The preview image is the municipality's logo, else the default emblem.
+    """
+    request = context.get("request")
+    page = current_page(context)
+    name = getattr(municipality, "display_name", "") or ""
+    description = page_summary(page) or (
+        gettext("Official website of %(name)s") % {"name": name} if name else ""
+    )
+    logo = getattr(municipality, "logo", None)
+    image = logo.get_rendition("max-1200x630").url if logo else static(DEFAULT_EMBLEM_PNG)
+    url = (
+        page.get_full_url(request)
+        if page is not None
+        else (_absolute(request, request.path) if request else "")
+    )
+    return {
+        "description": description,
+        "title": (page.seo_title or page.title) if page is not None else name,
+        "site_name": name,
+        "url": url,
+        "image": _absolute(request, image),
+        "is_page": page is not None,
+    }
+
+
+@register.inclusion_tag("wagtail_thgov/includes/site_icons.html", takes_context=True)
+def thgov_site_icons(context, municipality=None):
+    """The browser tab and home-screen icons: the municipality's logo, else the default emblem."""
+    logo = getattr(municipality, "logo", None)
+    if logo:
+        return {
+            "icon": logo.get_rendition("fill-64x64").url,
+            "icon_type": "",
+            "touch_icon": logo.get_rendition("fill-180x180").url,
+        }
+    return {
+        "icon": static(DEFAULT_EMBLEM),
+        "icon_type": "image/svg+xml",
+        "touch_icon": static(DEFAULT_TOUCH_ICON),
+    }
+
+
+@register.simple_tag
+def default_emblem_url():
+    """The default emblem, for the header of a municipality without a logo."""
+    return static(DEFAULT_EMBLEM)

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 from wagtail.models import Site
 
 from wagtail_thgov.demo.content import build_demo
-from wagtail_thgov.demo.users import DEMO_PASSWORD, role_people
+from wagtail_thgov.demo.users import DEMO_ADMIN, DEMO_PASSWORD, role_people
 
 
 class Command(BaseCommand):
@@ -26,8 +26,22 @@ class Command(BaseCommand):
         """A superuser ``admin`` and the default site's people able to log in; a set password is kept."""
         User = get_user_model()
         created = 0
-        if not User.objects.filter(username="admin").exists():
-            User.objects.create_superuser("admin", "admin@bansuandokmai.example", DEMO_PASSWORD)
+        username, first_name, last_name = DEMO_ADMIN
+        admin = User.objects.filter(username=username).first()
+        if admin is None:
+            User.objects.create_superuser(
+                username,
+                "admin@bansuandokmai.example",
+                DEMO_PASSWORD,
+                first_name=first_name,
+                last_name=last_name,
+            )
+            created += 1
+        elif not (admin.first_name and admin.last_name):
+            # An admin made by an earlier demo had no name; its account settings could not be saved.
+            admin.first_name = admin.first_name or first_name
+            admin.last_name = admin.last_name or last_name
+            admin.save(update_fields=["first_name", "last_name"])
             created += 1
         for user in role_people(Site.objects.get(is_default_site=True)).values():
             if not user.has_usable_password():
