@@ -20,7 +20,7 @@ from ..demo.content import DEMO_EXTENSIONS
 from ..demo.files import demo_document, demo_pdf, xlsx_bytes
 from ..demo.users import role_people
 from ..metadata.models import InformationSource, SourceKind
-from ..pages.agency import AgencyIndexPage, PlanDocumentPage, PlanKind
+from ..pages.agency import AgencyIndexPage, AgencyInfoKind, AgencyInfoPage, PlanDocumentPage, PlanKind
 from ..pages.eservice import EServiceIndexPage, EServiceKind, EServicePage
 from ..pages.knowledge import KnowledgeIndexPage, KnowledgeKind, KnowledgePage
 from ..pages.law import LawIndexPage, LawKind, LawPage
@@ -55,6 +55,55 @@ PUBLIC_INFO = [
     ("privacy-policy", "gws", "นโยบายคุ้มครองข้อมูลส่วนบุคคล", 0, ticks(GWS, "GWS-P02") + ticks(ITA_2567, "O10")),
     ("website-policy", "gws", "นโยบายเว็บไซต์", 0, ticks(GWS, "GWS-P01")),
     ("website-security-policy", "gws", "นโยบายการรักษาความมั่นคงปลอดภัยเว็บไซต์", 0, ticks(GWS, "GWS-P03")),
+    (
+        "transparency-3-6-7",
+        "s9_8",
+        "ข้อมูลตามเกณฑ์มาตรฐานความโปร่งใส ข้อ 3 ข้อ 6 และข้อ 7",
+        0,
+        ticks(OIA_S9_8, "s9(8)-TR-3-6-7"),
+    ),
+    (
+        "complaint-handling",
+        "s9_4",
+        "หลักเกณฑ์และขั้นตอนการจัดการเรื่องร้องเรียนของประชาชน",
+        0,
+        ticks(OIA_S9_8, "s9(8)-TR-2.5"),
+    ),
+    (
+        "internal-control-services",
+        "s9_8",
+        "รายงานผลการประเมินการควบคุมภายในด้านการให้บริการประชาชน ประจำปีงบประมาณ พ.ศ. {year}",
+        -1,
+        ticks(OIA_S9_8, "s9(8)-TR-2.7"),
+    ),
+    (
+        "budget-indicators",
+        "s9_8",
+        "หลักเกณฑ์และตัวชี้วัดผลการใช้จ่ายงบประมาณ ประจำปีงบประมาณ พ.ศ. {year}",
+        0,
+        ticks(OIA_S9_8, "s9(8)-TR-4.2"),
+    ),
+    (
+        "recruitment-results",
+        "s9_8",
+        "ประกาศผลการสรรหาและเลือกสรรพนักงานจ้าง ประจำปีงบประมาณ พ.ศ. {year}",
+        0,
+        ticks(OIA_S9_8, "s9(8)-TR-5.2"),
+    ),
+    (
+        "hr-discipline-criteria",
+        "s9_8",
+        "หลักเกณฑ์การให้คุณให้โทษและการดำเนินการทางวินัยของพนักงานเทศบาล",
+        0,
+        ticks(OIA_S9_8, "s9(8)-TR-5.4"),
+    ),
+    (
+        "hr-appraisal-criteria",
+        "s9_8",
+        "หลักเกณฑ์การประเมินผลการปฏิบัติงานของพนักงานเทศบาล ประจำปีงบประมาณ พ.ศ. {year}",
+        0,
+        ticks(OIA_S9_8, "s9(8)-TR-5.5"),
+    ),
     ("s9-1-decisions", "s9_1", "คำสั่งและผลการพิจารณาที่มีผลโดยตรงต่อเอกชน ประจำปีงบประมาณ พ.ศ. {year}", 0, []),
     ("s9-2-policies", "s9_2", "นโยบายและการตีความที่ไม่ต้องลงพิมพ์ในราชกิจจานุเบกษา", 0, []),
     ("s9-5-publications", "s9_5", "สิ่งพิมพ์ที่อ้างอิงถึงตามมาตรา 7 วรรคสอง", 0, []),
@@ -349,6 +398,7 @@ def build_compliance_demo(builder, home, site):
     _statistics(**context)
     _eservices(**context)
     _gazette_notices(**context)
+    _tick_vision_and_mission(**context)
     _job_notice(**context)
     _manual_evidence(builder, site, items, role_people(site)[Role.WEBMASTER])
     builder.page(
@@ -662,6 +712,18 @@ def _gazette_notices(builder, home, year, items, office, finance):
         )
 
 
+def _tick_vision_and_mission(builder, home, year, items, office, finance):
+    """The agency demo's "vision and mission" page also states the missions: its editor ticks the mission
+    parts of GWS-B02 and GWS-B06 in the Metadata tab (a new revision, certified like any other)."""
+    page = AgencyInfoPage.objects.descendant_of(home).filter(kind=AgencyInfoKind.VISION).first()
+    wanted = [items[key] for key in ticks(GWS, "GWS-B02.2", "GWS-B06.1")]
+    if page is None or set(wanted) <= set(page.checklist_items.all()):
+        return
+    page.checklist_items.add(*wanted)
+    page.save_revision().publish()
+    builder.created += 1
+
+
 def _job_notice(builder, home, year, items, office, finance):
     """A recruitment notice of this fiscal year, still open (s.9(8) transparency criteria, item 5 (1))."""
     announcements = child_of_type(builder, home, AnnouncementIndexPage, "announcements", "ประกาศ")
@@ -669,6 +731,12 @@ def _job_notice(builder, home, year, items, office, finance):
     if announcements.get_children().filter(slug=slug).exists():
         return
     today = timezone.localdate()
+    notice = demo_pdf(
+        builder,
+        f"ประกาศรับสมัครพนักงานจ้าง ปีงบประมาณ {year} (ตัวอย่าง)",
+        f"{slug}.pdf",
+        [f"Recruitment of contract employees, fiscal year {year} (fictional)"],
+    )
     builder.page(
         announcements,
         JobAnnouncementPage,
@@ -680,6 +748,7 @@ def _job_notice(builder, home, year, items, office, finance):
         application_start=today,
         application_end=today + dt.timedelta(days=14),
         body=stream(paragraph("<p>ผู้สนใจยื่นใบสมัครที่งานการเจ้าหน้าที่ สำนักปลัดเทศบาล (ประกาศสมมุติ)</p>")),
+        documents=stream(downloads(notice)),
         source_organisation=office,
         source_text="งานการเจ้าหน้าที่",
         responsible_department=office,
