@@ -89,7 +89,7 @@ def test_items_with_several_parts_have_them_and_no_rules_of_their_own():
         (f.code, f.edition, item["code"]): len(item["parts"]) for f, item in all_items() if item.get("parts")
     }
     assert found == ITEMS_WITH_PARTS
-    for f, item in all_items():
+    for _file, item in all_items():
         if item.get("parts"):
             assert item["satisfied_by"] == [], item["code"]
 
