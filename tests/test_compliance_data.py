@@ -157,7 +157,9 @@ def test_loading_twice_creates_everything_once_then_changes_nothing():
     assert created == len(REFERENCE_COUNTS) + sum(REFERENCE_COUNTS.values()) + PART_COUNT
     assert load_standards() == 0
     for (code, edition), count in REFERENCE_COUNTS.items():
-        items = ChecklistItem.objects.filter(standard__code=code, standard__edition=edition, parent__isnull=True)
+        items = ChecklistItem.objects.filter(
+            standard__code=code, standard__edition=edition, parent__isnull=True
+        )
         assert items.count() == count
     o12 = ChecklistItem.objects.get(standard__edition="2568", code="O12")
     assert [part.code for part in o12.parts.order_by("sort_order")] == ["O12.1", "O12.2"]
