@@ -348,3 +348,13 @@ def test_gazette_items_need_evidence_that_cites_the_gazette():
     [gazette] = evaluate([item], [page(cites_gazette=True)], TODAY)
     assert (notice.status, notice.reason_code) == (MISSING, "not_in_gazette")
     assert gazette.status == MET
+
+
+def test_an_item_only_the_website_can_meet_says_what_was_measured():
+    @dataclass(frozen=True)
+    class MeasuredItem(Item):
+        measured_features: tuple = ("Served over https",)
+
+    [status] = evaluate([MeasuredItem(1)], [], TODAY)
+    assert (status.status, status.reason_code) == (MISSING, "not_measured")
+    assert "Served over https" in status.reason

@@ -361,6 +361,15 @@ def _worst_first_key(finding: Finding, counter: int):
 
 
 def _no_evidence(item) -> ItemStatus:
+    measured = getattr(item, "measured_features", ())
+    if measured:
+        # Only the website itself can meet it (https, the domain…): say what was measured, not "publish a page".
+        return ItemStatus(
+            item,
+            MISSING,
+            "not_measured",
+            _("Measured on the website and not found: %(features)s.") % {"features": ", ".join(measured)},
+        )
     return ItemStatus(
         item,
         MISSING,

@@ -12,6 +12,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from ..categories import CATEGORY_CHOICES
 from ..thai import current_fiscal_year, fiscal_year_bounds
+from .features import FEATURES
 
 
 class Layout(models.TextChoices):
@@ -219,6 +220,14 @@ class ChecklistItem(models.Model):
         if self.confidence:
             return self.confidence == Confidence.SOURCE
         return self.is_local
+
+    @property
+    def measured_features(self) -> tuple[str, ...]:
+        """Labels of the features that alone can meet this item (every default rule is a feature)."""
+        rules = self.satisfied_by or []
+        if not rules or not all("feature" in rule for rule in rules):
+            return ()
+        return tuple(str(FEATURES[rule["feature"]].label) for rule in rules if rule["feature"] in FEATURES)
 
     @property
     def current_fiscal_year_only(self) -> bool:
