@@ -29,7 +29,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Page, Site
 
 from ..metadata.scoping import SiteFilterScopedMixin
-from ..thai import current_fiscal_year, thai_datetime
+from ..thai import current_fiscal_year, thai_date, thai_datetime
 from .editions import EditionError, store_edition
 from .evaluator import MET, MISSING, PARTIAL, PENDING, REVIEW, STALE, ItemStatus
 from .evidence import plan_for
@@ -420,6 +420,8 @@ class ManualEvidenceViewSet(ModelViewSet):
         "item",
         "site",
         "url",
+        "document",
+        Column("review_by", label=_("review by"), accessor=lambda evidence: thai_date(evidence.review_by)),
         Column(
             "updated_at",
             label=_("last updated"),
