@@ -216,11 +216,14 @@ def test_shared_items_are_not_editable_as_local_items(site, admin):
 
 
 def test_editor_ticks_a_checklist_item_in_the_metadata_tab(site, agency, admin):
-    item = ChecklistItem.objects.get(standard__code="ita_oit", standard__edition="2568", code="O21")
+    # O21 has two parts (the declaration and the culture activity): the editor ticks the part the page shows.
+    whole = ChecklistItem.objects.get(standard__code="ita_oit", standard__edition="2568", code="O21")
+    item = whole.parts.get(code="O21.1")
     add_url = reverse("wagtailadmin_pages:add", args=("wagtail_thgov", "agencyinfopage", agency.pk))
     form_html = admin.get(add_url).content.decode()
     assert 'name="checklist_items"' in form_html and "ITA/OIT 2568" in form_html
     assert "ITA/OIT 2567" not in form_html  # only the newest edition is offered
+    assert f'value="{item.pk}"' in form_html and f'value="{whole.pk}"' not in form_html
     data = nested_form_data(
         {
             "title": "ประกาศเจตนารมณ์ No Gift Policy",
@@ -239,5 +242,6 @@ def test_editor_ticks_a_checklist_item_in_the_metadata_tab(site, agency, admin):
     page = AgencyInfoPage.objects.get(slug="no-gift")
     assert page.live and list(page.checklist_items.all()) == [item]
     ita = Standard.objects.get(code="ita_oit", edition="2568")
-    html = admin.get(reverse(REPORT), {"standard": ita.pk, "status": "met"}).content.decode()
+    html = admin.get(reverse(REPORT), {"standard": ita.pk, "status": "partial"}).content.decode()
     assert "O21" in html and "/agency/no-gift/" in html
+    assert "thgov-compliance-part--missing" in html  # the culture activity is still missing

@@ -42,9 +42,14 @@ def test_json_lists_every_standard_with_its_items_status_reason_and_evidence(sit
     vision = next(item for item in gws["items"] if item["code"] == "GWS-B02")
     assert (vision["status"], vision["reason_code"], vision["evidence_urls"]) == (
         "missing",
-        "no_evidence",
+        "no_part_met",
         [],
     )
+    assert [(part["code"], part["status"]) for part in vision["parts"]] == [
+        ("GWS-B02.1", "missing"),
+        ("GWS-B02.2", "missing"),
+    ]
+    assert history["met_evidence"][0]["source"] == "page" and history["parts"] == []
 
 
 def test_standard_option_takes_a_code_or_a_code_and_edition(site):

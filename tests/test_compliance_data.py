@@ -13,9 +13,10 @@ from wagtail_thgov.compliance.loader import (
     StandardFile,
     load_standard,
     load_standards,
+    part_entries,
     standard_files,
 )
-from wagtail_thgov.compliance.models import ChecklistItem, Standard
+from wagtail_thgov.compliance.models import ChecklistItem, FiscalYearRule, Standard
 from wagtail_thgov.installation import SETUP_STEPS
 from wagtail_thgov.metadata.inventory import thgov_page_models
 
@@ -32,6 +33,13 @@ REFERENCE_COUNTS = {
 
 def all_items():
     return [(standard_file, item) for standard_file in standard_files() for item in standard_file.items]
+
+
+def all_parts():
+    return [(standard_file, part) for standard_file, item in all_items() for part in part_entries(item)]
+
+
+PART_COUNT = len(all_parts())
 
 
 def test_one_data_file_per_standard_and_edition_with_the_reference_item_counts():
@@ -51,7 +59,58 @@ def test_every_item_has_the_fields_the_report_shows():
         assert item["name_th"] and item["name_en"] and item["requirement"], item["code"]
         assert item["mandatory"] in (True, False, "unknown"), item["code"]
         assert item["confidence"] in ("src", "partial", "recall"), item["code"]
-        assert item["fiscal_year"] in (None, "current", "previous"), item["code"]
+        assert (item["fiscal_year"] or "") in FiscalYearRule.values, item["code"]
+    for _file, part in all_parts():
+        assert part["name_th"] and part["name_en"], part["code"]
+        assert (part["fiscal_year"] or "") in FiscalYearRule.values, part["code"]
+
+
+# Items whose wording names several things: each thing is a part, and the item is met only with all.
+ITEMS_WITH_PARTS = {
+    ("ita_oit", "2568", "O1"): 2,
+    ("ita_oit", "2568", "O12"): 2,
+    ("ita_oit", "2568", "O16"): 2,
+    ("ita_oit", "2568", "O21"): 2,
+    ("oia_s9_8", "2558-2560", "s9(8)-TR-1"): 6,
+    ("oia_s9_8", "2558-2560", "s9(8)-TR-2"): 7,
+    ("oia_s9_8", "2558-2560", "s9(8)-TR-4"): 3,
+    ("oia_s9_8", "2558-2560", "s9(8)-TR-5"): 6,
+    ("gws", "2.0", "GWS-B02"): 2,
+    ("gws", "2.0", "GWS-B06"): 2,
+    ("gws", "2.0", "GWS-B07"): 2,
+    ("gws", "2.0", "GWS-B14"): 8,
+    ("gws", "2.0", "GWS-I06"): 2,
+    ("gws", "2.0", "GWS-SEC03"): 4,
+}
+
+
+def test_items_with_several_parts_have_them_and_no_rules_of_their_own():
+    found = {
+        (f.code, f.edition, item["code"]): len(item["parts"]) for f, item in all_items() if item.get("parts")
+    }
+    assert found == ITEMS_WITH_PARTS
+    for _file, item in all_items():
+        if item.get("parts"):
+            assert item["satisfied_by"] == [], item["code"]
+
+
+def test_monthly_procurement_progress_is_due_every_month():
+    parts = {(f.edition, part["code"]): part for f, part in all_parts()}
+    assert parts[("2568", "O12.2")]["fiscal_year"] == "month"
+    assert parts[("2558-2560", "s9(8)-TR-1.5")]["fiscal_year"] == "month"
+
+
+def test_2568_items_have_the_fiscal_year_rules_of_their_2567_twins():
+    rules = {(f.edition, item["code"]): item["fiscal_year"] for f, item in all_items() if f.code == "ita_oit"}
+    twins = {"O11": "O16", "O19": "O29", "O23": "O34", "O26": "O38"}
+    for new, old in twins.items():
+        assert rules[("2568", new)] == rules[("2567", old)] and rules[("2568", new)], new
+
+
+def test_royal_gazette_items_require_a_gazette_citation():
+    for f, item in all_items():
+        if f.code == "oia_s7":
+            assert item["requires"] == ["gazette"], item["code"]
 
 
 def test_data_files_document_their_format():
@@ -62,7 +121,7 @@ def test_data_files_document_their_format():
 
 def test_satisfied_by_names_installed_page_types_with_real_field_values():
     page_models = set(thgov_page_models())
-    for _file, item in all_items():
+    for _file, item in all_items() + all_parts():
         for rule in item["satisfied_by"]:
             if "feature" in rule:
                 assert rule["feature"] in FEATURES, (item["code"], rule)
@@ -79,7 +138,7 @@ def test_satisfied_by_names_installed_page_types_with_real_field_values():
 
 
 def test_page_type_declarations_name_items_that_exist():
-    codes = {item["code"] for _file, item in all_items()}
+    codes = {item["code"] for _file, item in all_items() + all_parts()}
     keyed = {f"{f.code}:{item['code']}" for f, item in all_items()} | {
         f"{f.code}:{f.edition}:{item['code']}" for f, item in all_items()
     }
@@ -95,10 +154,15 @@ def test_loader_is_a_setup_step():
 @pytest.mark.django_db
 def test_loading_twice_creates_everything_once_then_changes_nothing():
     created = load_standards()
-    assert created == len(REFERENCE_COUNTS) + sum(REFERENCE_COUNTS.values())
+    assert created == len(REFERENCE_COUNTS) + sum(REFERENCE_COUNTS.values()) + PART_COUNT
     assert load_standards() == 0
     for (code, edition), count in REFERENCE_COUNTS.items():
-        assert ChecklistItem.objects.filter(standard__code=code, standard__edition=edition).count() == count
+        items = ChecklistItem.objects.filter(
+            standard__code=code, standard__edition=edition, parent__isnull=True
+        )
+        assert items.count() == count
+    o12 = ChecklistItem.objects.get(standard__edition="2568", code="O12")
+    assert [part.code for part in o12.parts.order_by("sort_order")] == ["O12.1", "O12.2"]
 
 
 @pytest.mark.django_db
@@ -120,7 +184,7 @@ def test_a_new_edition_is_added_without_touching_the_old_one():
     data = dict(base.data, edition="2569", short_name="ITA/OIT 2569", item_count=None)
     data["items"] = [dict(item, name_th=item["name_th"] + " (ฉบับใหม่)") for item in base.items]
     changed = load_standard(StandardFile("ita_oit_2569.json", data))
-    assert changed == 1 + len(base.items)
+    assert changed == 1 + len(base.items) + sum(len(item.get("parts", [])) for item in base.items)
     assert {
         item.pk: item.name_th for item in ChecklistItem.objects.filter(standard__edition="2568")
     } == old_items

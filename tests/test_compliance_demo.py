@@ -1,5 +1,7 @@
-"""The demo municipality meets every item of every bundled standard, says so through ``thgov_compliance``,
-and unpublishing one evidence page turns exactly its items to pending or missing."""
+"""The demo municipality's score is honest: every met item rests on current, certified evidence (a page, a
+file, a measured feature or a note with a live link), what the demo cannot truly show (https and a .go.th
+domain on http://127.0.0.1) is unmet and says why, and unpublishing one evidence page turns exactly its
+items to pending or missing."""
 
 import json
 from io import StringIO
@@ -49,6 +51,23 @@ def statuses(data):
     }
 
 
+def assert_rests_on_current_certified_evidence(item):
+    """A met item names evidence an auditor can open: a certified page, a file, a measured feature, or a
+    note whose link leads to a live page of the site; never a bare note. Its parts say the same."""
+    assert item["met_evidence"], item["code"]
+    for evidence in item["met_evidence"]:
+        if evidence["source"] == "page":
+            assert evidence["certified_at"] and evidence["certified_by"], (item["code"], evidence)
+        elif evidence["source"] == "manual":
+            assert evidence["has_file"] or evidence["link_live"], (item["code"], evidence)
+            assert evidence["recorded_by"] and evidence["review_by"], (item["code"], evidence)
+        else:
+            assert evidence["source"] == "feature" and evidence["url"], (item["code"], evidence)
+    for part in item["parts"]:
+        assert part["status"] == "met", (item["code"], part["code"])
+        assert_rests_on_current_certified_evidence(part)
+
+
 def test_demo_meets_every_item_and_unpublishing_one_page_changes_exactly_its_items(client):
     empty_database_as_migrations_leave_it()
     assert build_demo() > 0
@@ -67,16 +86,28 @@ def test_demo_meets_every_item_and_unpublishing_one_page_changes_exactly_its_ite
     approver = role_people(site)[Role.APPROVER]
     certification = certification_for(plan_page())
     assert certification.certifier_id == approver.pk
-    # Site search is a feature of the theme's search view; until one is installed, GWS-I02 cannot be met.
-    gaps = set() if feature_evidence("search", FeatureContext(site)) else {("gws", "2.0", "GWS-I02")}
+    # The demo is served over plain http on a test host name: https and the .go.th domain are measured
+    # from that address and honestly unmet. The plugin has neither an RSS feed nor share buttons, so GWS-F06
+    # is unmet too (no note claims it). Site search is a feature of the theme's search view; until one is
+    # installed, GWS-I02 cannot be met either.
+    gaps = {("gws", "2.0", "GWS-N01"), ("gws", "2.0", "GWS-SEC01"), ("gws", "2.0", "GWS-F06")}
+    if not feature_evidence("search", FeatureContext(site)):
+        gaps.add(("gws", "2.0", "GWS-I02"))
     not_met = {key for key, status in statuses(data).items() if status != "met"}
     assert not_met == gaps
+    gws = next(standard for standard in data["standards"] if standard["standard"] == "gws")
+    assert gws["score_percent"] == (100 * (42 - len(gaps))) // 42
     for standard in data["standards"]:
-        expected = (
-            100 if not any(key[:2] == (standard["standard"], standard["edition"]) for key in gaps) else 97
-        )
-        assert standard["score_percent"] == expected
-        assert all(item["evidence_count"] for item in standard["items"] if item["status"] == "met")
+        if standard["standard"] != "gws":
+            assert standard["score_percent"] == 100, standard["standard"]
+        for item in standard["items"]:
+            if item["status"] == "met":
+                assert_rests_on_current_certified_evidence(item)
+            else:
+                assert item["reason"] and not item["met_evidence"]
+    # Every edition is named, and the ITA/OIT lists warn that they were made for earlier fiscal years.
+    ita = next(standard for standard in data["standards"] if standard["edition"] == "2568")
+    assert ita["edition_label"] and str(current_fiscal_year()) in ita["edition_warning"]
 
     plan = plan_page()
     plan.unpublish()

@@ -7,7 +7,7 @@ from wagtail.models import PageViewRestriction
 
 from tests.compliance_support import certify, compliance_site, document, publish
 from tests.factories import role_users
-from wagtail_thgov.compliance.evaluator import MET, MISSING, PENDING, STALE
+from wagtail_thgov.compliance.evaluator import MET, MISSING, PARTIAL, PENDING, REVIEW, STALE
 from wagtail_thgov.compliance.evidence import gather_evidence
 from wagtail_thgov.compliance.models import ChecklistItem, ManualEvidence, Standard
 from wagtail_thgov.compliance.results import site_results
@@ -91,6 +91,7 @@ def test_draft_that_was_never_published_is_pending(uncertified):
 def test_unpublishing_one_evidence_page_changes_exactly_its_items(uncertified):
     index = agency_index(uncertified)
     publish(index, AgencyInfoPage, "vision", kind="vision")
+    publish(index, AgencyInfoPage, "mission", kind="mission")
     powers = publish(index, AgencyInfoPage, "powers", kind="powers_duties")
     before = all_statuses(uncertified)
     powers.unpublish()
@@ -99,11 +100,17 @@ def test_unpublishing_one_evidence_page_changes_exactly_its_items(uncertified):
     assert changed == {
         ("gws:2.0", "GWS-B05"),
         ("gws:2.0", "GWS-B06"),
-        ("oia_s7:2540", "s7(2)"),
         ("ita_oit:2567", "O3"),
         ("ita_oit:2568", "O1"),
     }
-    assert all(before[key] == MET and after[key] == PENDING for key in changed)
+    assert after[("gws:2.0", "GWS-B06")] == PARTIAL  # missions still published, responsibilities not
+    assert all(after[key] == PENDING for key in changed - {("gws:2.0", "GWS-B06")})
+    assert {key: before[key] for key in changed} == {
+        ("gws:2.0", "GWS-B05"): MET,
+        ("gws:2.0", "GWS-B06"): MET,  # missions and responsibilities: both parts were published
+        ("ita_oit:2567", "O3"): MET,
+        ("ita_oit:2568", "O1"): PARTIAL,  # structure and powers: the structure was never published
+    }
     assert before[("gws:2.0", "GWS-B02")] == after[("gws:2.0", "GWS-B02")] == MET
 
 
@@ -148,33 +155,42 @@ def test_previous_year_report_meets_an_annual_report_item(uncertified):
 
 
 def test_item_ticked_in_the_metadata_tab_makes_the_page_evidence(uncertified):
-    item = ChecklistItem.objects.get(standard__code="ita_oit", standard__edition="2568", code="O21")
+    item = ChecklistItem.objects.get(standard__code="ita_oit", standard__edition="2568", code="O22")
     page = publish(
-        agency_index(uncertified), AgencyInfoPage, "no-gift", kind="general", title="ประกาศเจตนารมณ์ No Gift"
+        agency_index(uncertified), AgencyInfoPage, "gifts", kind="general", title="รายงานการรับทรัพย์สิน"
     )
-    assert statuses(uncertified, "ita_oit", "2568")["O21"].status == MISSING
+    assert statuses(uncertified, "ita_oit", "2568")["O22"].status == MISSING
     page.checklist_items = [item]
     page.save_revision().publish()
-    assert statuses(uncertified, "ita_oit", "2568")["O21"].status == MET
+    assert statuses(uncertified, "ita_oit", "2568")["O22"].status == MET
 
 
 def test_ticks_in_an_unpublished_draft_do_not_count(uncertified):
-    item = ChecklistItem.objects.get(standard__code="ita_oit", standard__edition="2568", code="O21")
-    page = publish(agency_index(uncertified), AgencyInfoPage, "no-gift", kind="general")
+    item = ChecklistItem.objects.get(standard__code="ita_oit", standard__edition="2568", code="O22")
+    page = publish(agency_index(uncertified), AgencyInfoPage, "gifts", kind="general")
     page.checklist_items = [item]
     page.save_revision()  # a draft: the live page has no tick yet
-    assert statuses(uncertified, "ita_oit", "2568")["O21"].status == MISSING
+    assert statuses(uncertified, "ita_oit", "2568")["O22"].status == MISSING
 
 
 def test_manual_evidence_meets_an_item_on_its_own_site_only(uncertified):
     other = compliance_site("other.example", title="เทศบาลอื่น", is_default=False, certification=False)
+    publish(agency_index(uncertified), AgencyInfoPage, "english", kind="general", title="About us")
     item = ChecklistItem.objects.get(code="GWS-F01")
     ManualEvidence.objects.create(
-        site=uncertified, item=item, title="เว็บไซต์ภาษาอังกฤษ", url="https://en.example/"
+        site=uncertified,
+        item=item,
+        title="เว็บไซต์ภาษาอังกฤษ",
+        url="http://localhost/agency/english/",
+        recorded_by=role_users(uncertified)[Role.WEBMASTER],
     )
     assert statuses(uncertified)["GWS-F01"].status == MET
-    assert statuses(uncertified)["GWS-F01"].findings[0].evidence.url == "https://en.example/"
+    assert statuses(uncertified)["GWS-F01"].findings[0].evidence.url == "http://localhost/agency/english/"
     assert statuses(other)["GWS-F01"].status == MISSING
+    ManualEvidence.objects.create(
+        site=other, item=item, title="ลิงก์ไปเว็บไซต์อื่น", url="http://localhost/agency/english/"
+    )
+    assert statuses(other)["GWS-F01"].status == REVIEW  # another municipality's page is not its evidence
 
 
 def test_pages_of_another_site_are_not_evidence(uncertified):
@@ -191,7 +207,8 @@ def test_restricted_page_is_pending(uncertified):
 
 def test_features_of_the_site_are_evidence(uncertified):
     home = uncertified.root_page
-    home.add_child(instance=SiteMapPage(title="แผนผังเว็บไซต์", slug="site-map"))
+    home.save_revision().publish()
+    publish(home, SiteMapPage, "site-map", title="แผนผังเว็บไซต์")
     settings = MunicipalitySettings.for_site(uncertified)
     settings.address, settings.phone, settings.map_url = "99 หมู่ 1", "0 9999 0000", "https://maps.example/x"
     settings.save()
@@ -200,8 +217,9 @@ def test_features_of_the_site_are_evidence(uncertified):
     assert result["GWS-B17"].status == MET
     assert result["GWS-B09"].findings[0].evidence.url == "https://maps.example/x"
     assert result["GWS-I04"].evidence_urls == ["https://facebook.example/page"]
-    assert result["GWS-F04"].status == MET
+    assert result["GWS-F04"].status == MET  # every live page has the date it was last published
     assert result["GWS-N01"].status == MISSING  # localhost is not a .go.th domain
+    assert result["GWS-SEC01"].status == MISSING  # served at http://localhost
 
 
 def test_local_item_counts_on_its_own_site(uncertified):
@@ -231,7 +249,7 @@ def test_gathering_evidence_runs_the_same_number_of_queries_for_3_and_30_pages(
     uncertified, count, django_assert_max_num_queries
 ):
     index = agency_index(uncertified)
-    item = ChecklistItem.objects.get(standard__code="ita_oit", standard__edition="2568", code="O21")
+    item = ChecklistItem.objects.get(standard__code="ita_oit", standard__edition="2568", code="O22")
     for n in range(count):
         page = publish(index, AgencyInfoPage, f"page-{n}", kind=["history", "vision", "general"][n % 3])
         page.checklist_items = [item]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import ComplianceReportView, export_workbook
+from .views import ComplianceReportView, LoadEditionView, export_workbook
 
 urlpatterns = [
     path("reports/thgov-compliance/", ComplianceReportView.as_view(), name="thgov_compliance_report"),
@@ -12,4 +12,9 @@ urlpatterns = [
         name="thgov_compliance_report_results",
     ),
     path("reports/thgov-compliance/export/", export_workbook, name="thgov_compliance_export"),
+    path(
+        "reports/thgov-compliance/load-edition/",
+        LoadEditionView.as_view(),
+        name="thgov_compliance_load_edition",
+    ),
 ]

@@ -1,24 +1,30 @@
 """Demo content of the compliance checklist: the evidence the other demo modules do not publish, dated
-in the current fiscal year, so that the demo municipality meets every item of every bundled standard.
+in the current fiscal year, so that the demo municipality truly meets the items it can.
 
-Pages are the plugin's own types; items without a page type of their own are ticked in the page's
-Metadata tab (``checklist_items``), as a webmaster would. What lives outside the website (the domain
-name, https, scans, backups) is recorded as manual evidence. Everything here is fictional.
+Pages are the plugin's own types; items (and parts of items) without a page type of their own are ticked
+in the page's Metadata tab (``checklist_items``), as a webmaster would. What lives outside the website
+(scans, backups, test reports) is recorded as evidence kept elsewhere, each with its file, recorded by the
+webmaster. Nothing claims what the site contradicts: the demo is served at http://127.0.0.1, so https and
+the .go.th domain (GWS-N01, GWS-SEC01) are measured and honestly unmet. Everything here is fictional.
 
 Slugs carry the fiscal year, so running the demo again next year adds that year's documents.
 """
 
+import datetime as dt
 import json
 
 from django.utils import timezone
+from pythainlp.util.date import thai_full_months
 
 from ..demo.content import DEMO_EXTENSIONS
 from ..demo.files import demo_document, demo_pdf, xlsx_bytes
+from ..demo.users import role_people
 from ..metadata.models import InformationSource, SourceKind
-from ..pages.agency import AgencyIndexPage, PlanDocumentPage, PlanKind
+from ..pages.agency import AgencyIndexPage, AgencyInfoKind, AgencyInfoPage, PlanDocumentPage, PlanKind
 from ..pages.eservice import EServiceIndexPage, EServiceKind, EServicePage
 from ..pages.knowledge import KnowledgeIndexPage, KnowledgeKind, KnowledgePage
-from ..pages.news import AnnouncementIndexPage, NewsIndexPage, NewsKind, NewsPage
+from ..pages.law import LawIndexPage, LawKind, LawPage
+from ..pages.news import AnnouncementIndexPage, JobAnnouncementPage, NewsIndexPage, NewsKind, NewsPage
 from ..pages.procurement import (
     ProcurementAnnouncementPage,
     ProcurementMethod,
@@ -26,7 +32,9 @@ from ..pages.procurement import (
     ProcurementSummaryPage,
 )
 from ..pages.public_info import PublicInfoIndexPage, PublicInfoPage
-from ..thai import current_fiscal_year, fiscal_year_bounds
+from ..thai import BE_OFFSET, current_fiscal_year, fiscal_year_bounds, fiscal_year_of
+from ..workflows.roles import Role
+from .evaluator import required_periods
 from .models import ChecklistItem, ManualEvidence
 from .pages import ItaIndexPage
 
@@ -48,18 +56,53 @@ PUBLIC_INFO = [
     ("website-policy", "gws", "นโยบายเว็บไซต์", 0, ticks(GWS, "GWS-P01")),
     ("website-security-policy", "gws", "นโยบายการรักษาความมั่นคงปลอดภัยเว็บไซต์", 0, ticks(GWS, "GWS-P03")),
     (
-        "s7-other",
-        "s7",
-        "ข้อมูลข่าวสารอื่นที่คณะกรรมการข้อมูลข่าวสารของราชการกำหนดให้ลงพิมพ์ในราชกิจจานุเบกษา",
-        0,
-        ticks(OIA_S7, "s7(5)"),
-    ),
-    (
         "transparency-3-6-7",
         "s9_8",
         "ข้อมูลตามเกณฑ์มาตรฐานความโปร่งใส ข้อ 3 ข้อ 6 และข้อ 7",
         0,
         ticks(OIA_S9_8, "s9(8)-TR-3-6-7"),
+    ),
+    (
+        "complaint-handling",
+        "s9_4",
+        "หลักเกณฑ์และขั้นตอนการจัดการเรื่องร้องเรียนของประชาชน",
+        0,
+        ticks(OIA_S9_8, "s9(8)-TR-2.5"),
+    ),
+    (
+        "internal-control-services",
+        "s9_8",
+        "รายงานผลการประเมินการควบคุมภายในด้านการให้บริการประชาชน ประจำปีงบประมาณ พ.ศ. {year}",
+        -1,
+        ticks(OIA_S9_8, "s9(8)-TR-2.7"),
+    ),
+    (
+        "budget-indicators",
+        "s9_8",
+        "หลักเกณฑ์และตัวชี้วัดผลการใช้จ่ายงบประมาณ ประจำปีงบประมาณ พ.ศ. {year}",
+        0,
+        ticks(OIA_S9_8, "s9(8)-TR-4.2"),
+    ),
+    (
+        "recruitment-results",
+        "s9_8",
+        "ประกาศผลการสรรหาและเลือกสรรพนักงานจ้าง ประจำปีงบประมาณ พ.ศ. {year}",
+        0,
+        ticks(OIA_S9_8, "s9(8)-TR-5.2"),
+    ),
+    (
+        "hr-discipline-criteria",
+        "s9_8",
+        "หลักเกณฑ์การให้คุณให้โทษและการดำเนินการทางวินัยของพนักงานเทศบาล",
+        0,
+        ticks(OIA_S9_8, "s9(8)-TR-5.4"),
+    ),
+    (
+        "hr-appraisal-criteria",
+        "s9_8",
+        "หลักเกณฑ์การประเมินผลการปฏิบัติงานของพนักงานเทศบาล ประจำปีงบประมาณ พ.ศ. {year}",
+        0,
+        ticks(OIA_S9_8, "s9(8)-TR-5.5"),
     ),
     ("s9-1-decisions", "s9_1", "คำสั่งและผลการพิจารณาที่มีผลโดยตรงต่อเอกชน ประจำปีงบประมาณ พ.ศ. {year}", 0, []),
     ("s9-2-policies", "s9_2", "นโยบายและการตีความที่ไม่ต้องลงพิมพ์ในราชกิจจานุเบกษา", 0, []),
@@ -91,21 +134,28 @@ PUBLIC_INFO = [
         "s9_8",
         "รายงานผลการบริหารและพัฒนาทรัพยากรบุคคล ประจำปีงบประมาณ พ.ศ. {year}",
         -1,
-        ticks(ITA_2568, "O15") + ticks(ITA_2567, "O26"),
+        ticks(ITA_2568, "O15") + ticks(ITA_2567, "O26") + ticks(OIA_S9_8, "s9(8)-TR-5.6"),
     ),
     (
         "procurement-report",
         "s9_8",
         "รายงานผลการจัดซื้อจัดจ้างประจำปีงบประมาณ พ.ศ. {year}",
         -1,
-        ticks(ITA_2568, "O13") + ticks(ITA_2567, "O22"),
+        ticks(ITA_2568, "O13") + ticks(ITA_2567, "O22") + ticks(OIA_S9_8, "s9(8)-TR-1.6"),
     ),
     (
-        "ethics",
+        "ethics-code",
         "s9_8",
-        "ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม ประจำปีงบประมาณ พ.ศ. {year}",
+        "ประมวลจริยธรรมของพนักงานเทศบาล",
         0,
-        ticks(ITA_2568, "O16") + ticks(ITA_2567, "O39", "O40"),
+        ticks(ITA_2568, "O16.1") + ticks(ITA_2567, "O39") + ticks(OIA_S9_8, "s9(8)-TR-5.3"),
+    ),
+    (
+        "ethics-promotion",
+        "s9_8",
+        "การขับเคลื่อนจริยธรรม ประจำปีงบประมาณ พ.ศ. {year}",
+        0,
+        ticks(ITA_2568, "O16.2") + ticks(ITA_2567, "O40"),
     ),
     (
         "ethics-evaluation",
@@ -124,9 +174,16 @@ PUBLIC_INFO = [
     (
         "no-gift",
         "s9_8",
-        "ประกาศเจตนารมณ์และกิจกรรมสร้างวัฒนธรรม No Gift Policy ประจำปีงบประมาณ พ.ศ. {year}",
+        "ประกาศเจตนารมณ์ No Gift Policy ประจำปีงบประมาณ พ.ศ. {year}",
         0,
-        ticks(ITA_2568, "O21") + ticks(ITA_2567, "O31", "O32"),
+        ticks(ITA_2568, "O21.1") + ticks(ITA_2567, "O31"),
+    ),
+    (
+        "no-gift-culture",
+        "s9_8",
+        "กิจกรรมสร้างวัฒนธรรม No Gift Policy ประจำปีงบประมาณ พ.ศ. {year}",
+        0,
+        ticks(ITA_2568, "O21.2") + ticks(ITA_2567, "O32"),
     ),
     (
         "no-gift-report",
@@ -199,7 +256,13 @@ STATISTICS = [
         "service-statistics",
         "สถิติการให้บริการประชาชน ประจำปีงบประมาณ พ.ศ. {year}",
         [["ทะเบียนราษฎร", 412], ["ขออนุญาตก่อสร้างอาคาร", 38], ["ชำระภาษีที่ดินและสิ่งปลูกสร้าง", 960]],
-        ticks(ITA_2568, "O11") + ticks(ITA_2567, "O16"),
+        ticks(ITA_2568, "O11") + ticks(ITA_2567, "O16") + ticks(OIA_S9_8, "s9(8)-TR-2.3"),
+    ),
+    (
+        "complaint-statistics",
+        "ผลการจัดการเรื่องร้องเรียนและสถิติเรื่องร้องเรียนทั่วไป ประจำปีงบประมาณ พ.ศ. {year}",
+        [["เรื่องร้องเรียนทั้งหมด", 24], ["ดำเนินการแล้วเสร็จ", 21], ["อยู่ระหว่างดำเนินการ", 3]],
+        ticks(OIA_S9_8, "s9(8)-TR-2.6"),
     ),
     (
         "corruption-complaint-statistics",
@@ -209,27 +272,24 @@ STATISTICS = [
     ),
 ]
 
-# What lives outside the website: (item code of GWS 2.0, title, note).
+# What lives outside the website, kept as files: (item code of GWS 2.0, title, note). Each is recorded by
+# the webmaster with its file and lapses to "to review" at the end of the fiscal year. GWS-N01 (.go.th)
+# and GWS-SEC01 (https) are not here: they are measured from the address the site is served at.
 MANUAL = [
-    (
-        "GWS-N01",
-        "ชื่อโดเมนของหน่วยงานภาครัฐ (.go.th)",
-        "เว็บไซต์จริงของเทศบาลใช้ชื่อโดเมน .go.th (เว็บไซต์ตัวอย่างนี้ทำงานบนชื่อเครื่องทดสอบ)",
-    ),
     (
         "GWS-I03",
         "ช่องทางแจ้งข่าวสารผ่าน LINE Official Account",
-        "ประชาชนเพิ่มเพื่อน LINE ของเทศบาลเพื่อรับข่าวสารและประกาศแจ้งเตือน (ข้อมูลสมมุติ)",
+        "ภาพหน้าจอบัญชี LINE ของเทศบาลที่ประชาชนเพิ่มเพื่อนเพื่อรับข่าวสารและประกาศแจ้งเตือน (ข้อมูลสมมุติ)",
     ),
     (
         "GWS-S01",
         "ระบบลงทะเบียนขอรับเบี้ยยังชีพออนไลน์",
-        "ระบบของหน่วยงานส่วนกลางที่เทศบาลใช้รับลงทะเบียน มีการเข้าสู่ระบบและการขอรหัสผ่านใหม่ (ข้อมูลสมมุติ)",
+        "คู่มือระบบของหน่วยงานส่วนกลางที่เทศบาลใช้รับลงทะเบียน มีการเข้าสู่ระบบและการขอรหัสผ่านใหม่ (ข้อมูลสมมุติ)",
     ),
     (
         "GWS-OD1",
         "บัญชีข้อมูลเปิดของเทศบาลในระบบ CKAN",
-        "ชุดข้อมูลเปิดของเทศบาลเผยแพร่ในระบบบัญชีข้อมูลและเชื่อมโยงกับ data.go.th (ข้อมูลสมมุติ)",
+        "รายการชุดข้อมูลเปิดของเทศบาลที่เชื่อมโยงกับ data.go.th (ข้อมูลสมมุติ)",
     ),
     ("GWS-F01", "หน้าข้อมูลภาษาอังกฤษ", "ข้อมูลหน่วยงานฉบับภาษาอังกฤษ (ข้อมูลสมมุติ)"),
     (
@@ -242,17 +302,36 @@ MANUAL = [
         "ผลการตรวจสอบการเข้าถึงได้ตาม WCAG 2.0 ระดับ AA",
         "ตรวจด้วยเครื่องมือตรวจสอบอัตโนมัติและผู้ทดสอบ (ข้อมูลสมมุติ)",
     ),
-    ("GWS-F06", "ปุ่มแชร์ไปยังสื่อสังคมออนไลน์", "หน้าข่าวมีปุ่มแชร์ไปยัง Facebook และ LINE (ข้อมูลสมมุติ)"),
-    (
-        "GWS-SEC01",
-        "ใบรับรองความปลอดภัย (SSL/TLS) ของเว็บไซต์",
-        "เว็บไซต์จริงให้บริการผ่าน https (เว็บไซต์ตัวอย่างนี้ทำงานบนเครื่องทดสอบ)",
-    ),
     ("GWS-SEC02", "รายงานผลการตรวจสอบช่องโหว่ของเว็บไซต์", "ตรวจสอบช่องโหว่ทุกไตรมาส (ข้อมูลสมมุติ)"),
+    ("GWS-SEC03.1", "บันทึกการปรับปรุงแพตช์ซอฟต์แวร์", "ปรับปรุงซอฟต์แวร์รายเดือน (ข้อมูลสมมุติ)"),
+    ("GWS-SEC03.2", "บันทึกการสำรองข้อมูล", "สำรองข้อมูลรายวันและทดสอบกู้คืนรายไตรมาส (ข้อมูลสมมุติ)"),
+    ("GWS-SEC03.3", "ทะเบียนสิทธิ์การเข้าถึงระบบจัดการเว็บไซต์", "ทบทวนสิทธิ์ผู้ใช้ทุก 6 เดือน (ข้อมูลสมมุติ)"),
     (
-        "GWS-SEC03",
-        "บันทึกการปรับปรุงซอฟต์แวร์ สำรองข้อมูล และเก็บข้อมูลจราจรคอมพิวเตอร์",
-        "ปรับปรุงซอฟต์แวร์รายเดือน สำรองข้อมูลรายวัน เก็บข้อมูลจราจรไม่น้อยกว่า 90 วัน (ข้อมูลสมมุติ)",
+        "GWS-SEC03.4",
+        "รายงานการเก็บข้อมูลจราจรทางคอมพิวเตอร์",
+        "เก็บข้อมูลจราจรไม่น้อยกว่า 90 วันตาม พ.ร.บ.คอมพิวเตอร์ (ข้อมูลสมมุติ)",
+    ),
+]
+
+# Announcements published in the Royal Gazette, as OIA s.7 requires: (slug, title, ticked items, citation).
+GAZETTE_NOTICES = [
+    (
+        "oia-s7-structure-powers-contact",
+        "ประกาศเทศบาลตำบลบ้านสวนดอกไม้ เรื่อง โครงสร้างและการจัดองค์กร อำนาจหน้าที่ และสถานที่ติดต่อ",
+        ticks(OIA_S7, "s7(1)", "s7(2)", "s7(3)"),
+        "ราชกิจจานุเบกษา เล่ม 999 ตอนพิเศษ 98 ง หน้า 12 (อ้างอิงสมมุติ)",
+    ),
+    (
+        "oia-s7-other-information",
+        "ประกาศเทศบาลตำบลบ้านสวนดอกไม้ เรื่อง ข้อมูลข่าวสารอื่นตามที่คณะกรรมการข้อมูลข่าวสารของราชการกำหนด",
+        ticks(OIA_S7, "s7(5)"),
+        "ราชกิจจานุเบกษา เล่ม 999 ตอนพิเศษ 98 ง หน้า 14 (อ้างอิงสมมุติ)",
+    ),
+    (
+        "procurement-regulation-2560",
+        "ระเบียบกระทรวงการคลังว่าด้วยการจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ พ.ศ. 2560",
+        ticks(OIA_S9_8, "s9(8)-TR-1.1"),
+        "ราชกิจจานุเบกษา เล่ม 999 ตอนพิเศษ 97 ง หน้า 1 (อ้างอิงสมมุติ)",
     ),
 ]
 
@@ -318,7 +397,10 @@ def build_compliance_demo(builder, home, site):
     _public_info(**context)
     _statistics(**context)
     _eservices(**context)
-    _manual_evidence(builder, site, items)
+    _gazette_notices(**context)
+    _tick_vision_and_mission(**context)
+    _job_notice(**context)
+    _manual_evidence(builder, site, items, role_people(site)[Role.WEBMASTER])
     builder.page(
         home,
         ItaIndexPage,
@@ -446,36 +528,52 @@ def _news_and_procurement(builder, home, year, items, office, finance):
             documents=stream(downloads(notice)),
             **procurement,
         )
-    slug = f"summary-{year}-{today.month:02d}"
-    if not announcements.get_children().filter(slug=slug).exists():
-        row = [
-            "จัดซื้อวัสดุสำนักงาน",
-            "48000.00",
-            ProcurementMethod.SPECIFIC.value,
-            "ร้านสวนดอกไม้พาณิชย์ (ชื่อสมมุติ)",
-            "47500.00",
-            "ราคาต่ำสุดและมีคุณสมบัติครบถ้วน",
-            f"บส. 1/{year}",
-        ]
-        skr1 = demo_document(
-            builder,
-            f"แบบ สขร.1 เดือน {today.month:02d}/{year} (ตัวอย่าง)",
-            f"{slug}.xlsx",
-            xlsx_bytes(
-                ["งานที่จัดซื้อ", "วงเงิน", "วิธีซื้อ", "ผู้ได้รับการคัดเลือก", "ราคาที่ตกลง", "เหตุผล", "สัญญา"],
-                [[row[0], 48000, row[2], row[3], 47500, row[5], row[6]]],
-            ),
-        )
-        builder.page(
-            announcements,
-            ProcurementSummaryPage,
-            slug=slug,
-            title=f"สรุปผลการดำเนินการจัดซื้อจัดจ้าง ประจำเดือน {today.month:02d}/{year}",
-            month=today.month,
-            rows=stream(("row", dict(zip(SUMMARY_COLUMNS, row, strict=True)))),
-            documents=stream(downloads(skr1)),
+    for month in required_periods(today, 1):
+        _monthly_summary(builder, announcements, month.start, procurement)
+
+
+def _monthly_summary(builder, announcements, month_start, procurement):
+    """The สขร.1 of one month, published when the month is over (every month so far is due)."""
+    fiscal_year = fiscal_year_of(month_start)
+    slug = f"summary-{fiscal_year}-{month_start.month:02d}"
+    if announcements.get_children().filter(slug=slug).exists():
+        return
+    row = [
+        "จัดซื้อวัสดุสำนักงาน",
+        "48000.00",
+        ProcurementMethod.SPECIFIC.value,
+        "ร้านสวนดอกไม้พาณิชย์ (ชื่อสมมุติ)",
+        "47500.00",
+        "ราคาต่ำสุดและมีคุณสมบัติครบถ้วน",
+        f"บส. {month_start.month}/{fiscal_year}",
+    ]
+    skr1 = demo_document(
+        builder,
+        f"แบบ สขร.1 เดือน {month_start.month:02d}/{fiscal_year} (ตัวอย่าง)",
+        f"{slug}.xlsx",
+        xlsx_bytes(
+            ["งานที่จัดซื้อ", "วงเงิน", "วิธีซื้อ", "ผู้ได้รับการคัดเลือก", "ราคาที่ตกลง", "เหตุผล", "สัญญา"],
+            [[row[0], 48000, row[2], row[3], 47500, row[5], row[6]]],
+        ),
+    )
+    month_end = (month_start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    builder.page(
+        announcements,
+        ProcurementSummaryPage,
+        slug=slug,
+        title=f"สรุปผลการดำเนินการจัดซื้อจัดจ้าง ประจำเดือน{thai_full_months[month_start.month - 1]} "
+        f"{month_start.year + BE_OFFSET}",
+        month=month_start.month,
+        rows=stream(("row", dict(zip(SUMMARY_COLUMNS, row, strict=True)))),
+        documents=stream(downloads(skr1)),
+        **{
             **procurement,
-        )
+            "fiscal_year": fiscal_year,
+            "data_period_start": month_start,
+            "data_period_end": month_end,
+            "announcement_date": min(month_end + dt.timedelta(days=1), timezone.localdate()),
+        },
+    )
 
 
 def _public_info(builder, home, year, items, office, finance):
@@ -535,6 +633,7 @@ def _statistics(builder, home, year, items, office, finance):
         body=stream(
             paragraph("<p>ความพึงพอใจเฉลี่ยร้อยละ 91.2 ในด้านกระบวนการ เจ้าหน้าที่ และสิ่งอำนวยความสะดวก (ข้อมูลสมมุติ)</p>")
         ),
+        checklist_items=[items[key] for key in ticks(ITA_2567, "O17") + ticks(OIA_S9_8, "s9(8)-TR-2.4")],
         **metadata(year, office),
     )
     builder.page(
@@ -591,10 +690,83 @@ def _eservices(builder, home, year, items, office, finance):
         )
 
 
-def _manual_evidence(builder, site, items):
+def _gazette_notices(builder, home, year, items, office, finance):
+    laws = child_of_type(builder, home, LawIndexPage, "laws", "กฎหมายและระเบียบ")
+    for slug, title, ticked, citation in GAZETTE_NOTICES:
+        if laws.get_children().filter(slug=slug).exists():
+            continue
+        builder.page(
+            laws,
+            LawPage,
+            slug=slug,
+            title=title,
+            kind=LawKind.ANNOUNCEMENT,
+            issuing_authority="นายกเทศมนตรีตำบลบ้านสวนดอกไม้",
+            source_reference=citation,
+            source_url=f"https://ratchakitcha.soc.go.th/documents/demo-{slug}.pdf",
+            enacted_on=timezone.localdate(),
+            summary=f"<p>{title} (ตัวอย่าง ข้อมูลสมมุติ)</p>",
+            checklist_items=[items[key] for key in ticked],
+            source_organisation=office,
+            responsible_department=office,
+        )
+
+
+def _tick_vision_and_mission(builder, home, year, items, office, finance):
+    """The agency demo's "vision and mission" page also states the missions: its editor ticks the mission
+    parts of GWS-B02 and GWS-B06 in the Metadata tab (a new revision, certified like any other)."""
+    page = AgencyInfoPage.objects.descendant_of(home).filter(kind=AgencyInfoKind.VISION).first()
+    wanted = [items[key] for key in ticks(GWS, "GWS-B02.2", "GWS-B06.1")]
+    if page is None or set(wanted) <= set(page.checklist_items.all()):
+        return
+    page.checklist_items.add(*wanted)
+    page.save_revision().publish()
+    builder.created += 1
+
+
+def _job_notice(builder, home, year, items, office, finance):
+    """A recruitment notice of this fiscal year, still open (s.9(8) transparency criteria, item 5 (1))."""
+    announcements = child_of_type(builder, home, AnnouncementIndexPage, "announcements", "ประกาศ")
+    slug = f"job-{year}-01"
+    if announcements.get_children().filter(slug=slug).exists():
+        return
+    today = timezone.localdate()
+    notice = demo_pdf(
+        builder,
+        f"ประกาศรับสมัครพนักงานจ้าง ปีงบประมาณ {year} (ตัวอย่าง)",
+        f"{slug}.pdf",
+        [f"Recruitment of contract employees, fiscal year {year} (fictional)"],
+    )
+    builder.page(
+        announcements,
+        JobAnnouncementPage,
+        slug=slug,
+        title=f"ประกาศรับสมัครบุคคลเพื่อสรรหาและเลือกสรรเป็นพนักงานจ้าง ประจำปีงบประมาณ พ.ศ. {year}",
+        announcement_date=today,
+        fiscal_year=year,
+        positions="ผู้ช่วยนักวิชาการเงินและบัญชี (พนักงานจ้างตามภารกิจ) 1 อัตรา",
+        application_start=today,
+        application_end=today + dt.timedelta(days=14),
+        body=stream(paragraph("<p>ผู้สนใจยื่นใบสมัครที่งานการเจ้าหน้าที่ สำนักปลัดเทศบาล (ประกาศสมมุติ)</p>")),
+        documents=stream(downloads(notice)),
+        source_organisation=office,
+        source_text="งานการเจ้าหน้าที่",
+        responsible_department=office,
+        contact="งานการเจ้าหน้าที่ สำนักปลัดเทศบาล โทร 0 9999 0000",
+    )
+
+
+def _manual_evidence(builder, site, items, webmaster):
     for code, title, note in MANUAL:
+        item = items[(*GWS, code)]
+        if ManualEvidence.objects.filter(site=site, item=item).exists():
+            continue
+        filename = f"evidence-{code.lower().replace('.', '-')}.pdf"
+        document = demo_pdf(builder, f"{title} (ตัวอย่าง)", filename, [f"Demo evidence: {code}", "Fictional."])
         builder.row(
-            ManualEvidence, {"site": site, "item": items[(*GWS, code)]}, {"title": title, "note": note}
+            ManualEvidence,
+            {"site": site, "item": item},
+            {"title": title, "note": note, "document": document, "recorded_by": webmaster},
         )
 
 

@@ -5,29 +5,67 @@ Where evidence comes from:
 2. pages whose type declares the item in ``thgov_checklist_items`` (``"CODE"``, ``"STANDARD:CODE"``
    or ``"STANDARD:EDITION:CODE"``),
 3. pages whose editors ticked the item in the Metadata tab (``checklist_items``),
-4. manual evidence a webmaster recorded for the site,
-5. features of the website (``features.FEATURES``).
+4. manual evidence a webmaster recorded for the site (its link checked against the site's live pages),
+5. features of the website, measured (``features.FEATURES``).
+
+An item with parts gets no evidence of its own: its parts do (``evaluator`` combines them). Each page's
+evidence carries the period its data covers (``PERIOD_FIELDS``, a monthly summary's month) and, for law
+pages, whether it cites the Royal Gazette.
 
 The number of queries does not depend on the number of pages: one per page type involved (rows are
 streamed, certification is a subquery), plus one each for ticks, view restrictions, certifiers and
 manual evidence, plus the feature checks.
 """
 
+import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db.models import CharField, OuterRef, Q, Subquery, Value
-from wagtail.models import PageViewRestriction, TaskState
+from wagtail.models import Page, PageViewRestriction, TaskState
 
 from ..metadata.inventory import thgov_page_models
-from ..thai import fiscal_year_of
+from ..thai import fiscal_year_bounds, fiscal_year_of
 from . import evaluator
 from .features import FeatureContext, feature_evidence
 
 RULE_KEYS = {"page_type", "category", "feature"}
+
+# The dates a page's data covers, by page type; other pages use their data period (Metadata tab).
+PERIOD_FIELDS = {
+    "wagtail_thgov.JobAnnouncementPage": ("application_start", "application_end"),
+}
+DATA_PERIOD = ("data_period_start", "data_period_end")
+
+# A citation of the Royal Gazette: "ราชกิจจานุเบกษา เล่ม 140 ตอนพิเศษ 5 ง หน้า 12", or its website.
+GAZETTE_CITATION = re.compile(r"ราชกิจจานุเบกษา.*เล่ม\s*\d+.*ตอน.*หน้า\s*\d+|Royal Gazette.*\d+", re.IGNORECASE)
+GAZETTE_HOST = "ratchakitcha.soc.go.th"
+
+
+def cites_gazette(reference: str, url: str) -> bool:
+    """Whether a law page says where the Royal Gazette published it: volume, section and page, or a link."""
+    host = urlsplit(url or "").hostname or ""
+    return (
+        bool(GAZETTE_CITATION.search(reference or ""))
+        or host == GAZETTE_HOST
+        or host.endswith("." + GAZETTE_HOST)
+    )
+
+
+def month_period(fiscal_year, month):
+    """The first and last day of ``month`` of a B.E. fiscal year (a monthly summary's period)."""
+    if not (fiscal_year and month):
+        return None, None
+    start = fiscal_year_bounds(fiscal_year)[0]
+    year = start.year if month >= 10 else start.year + 1
+    first = start.replace(year=year, month=month)
+    following = first.replace(year=year + (month == 12), month=month % 12 + 1)
+    return first, following - dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -73,9 +111,13 @@ class EvidencePlan:
 def plan_for(items: Iterable, models=None) -> EvidencePlan:
     """Resolve the items' default rules and the page types' declarations; no queries."""
     models = list(models if models is not None else thgov_page_models())
+    items = list(items)
     page_rules = defaultdict(list)
     features = defaultdict(list)
+    whole = {getattr(item, "parent_id", None) for item in items} - {None}
     for item in items:
+        if item.pk in whole:
+            continue  # met through its parts
         for rule in item.satisfied_by or []:
             if "feature" in rule:
                 features[rule["feature"]].append(item.pk)
@@ -186,6 +228,11 @@ class SiteEvidence:
         """Evidence from the pages of one type: one streamed query."""
         filter_fields = sorted({name for rule in rules for name, _values in rule.filters})
         date_field = model.thgov_document_date_field
+        period_fields = PERIOD_FIELDS.get(model._meta.label, DATA_PERIOD)
+        field_names = {field.name for field in model._meta.get_fields()}
+        extra_fields = [*period_fields] + [
+            name for name in ("month", "source_reference", "source_url") if name in field_names
+        ]
         fields = [
             "pk",
             "title",
@@ -200,8 +247,7 @@ class SiteEvidence:
             "review_by",
             *filter_fields,
         ]
-        if date_field:
-            fields.append(date_field)
+        fields += [name for name in [date_field, *extra_fields] if name and name not in fields]
         queryset = (
             model.objects.filter(path__startswith=self.root.path, alias_of__isnull=True)
             .annotate(
@@ -222,6 +268,11 @@ class SiteEvidence:
                 continue
             dated = (row.get(date_field) if date_field else None) or row["first_published_at"]
             fiscal_year = row["fiscal_year"] or fiscal_year_of(dated or row["latest_revision_created_at"])
+            if "month" in row:
+                period = month_period(fiscal_year, row["month"])
+            else:
+                period = (row[period_fields[0]], row[period_fields[1]])
+            gazette = cites_gazette(row.get("source_reference", ""), row.get("source_url", ""))
             for item_pk in dict.fromkeys(item_pks):
                 yield evaluator.Evidence(
                     item_key=item_pk,
@@ -237,7 +288,36 @@ class SiteEvidence:
                     fiscal_year=fiscal_year,
                     review_by=row["review_by"],
                     object_id=row["pk"],
+                    period_start=period[0],
+                    period_end=period[1],
+                    cites_gazette=gazette,
                 )
+
+    def live_paths(self, urls) -> set:
+        """Which of ``urls`` lead to a live, public page of this site (one query)."""
+        wanted = {}
+        for url in urls:
+            parts = urlsplit(url)
+            if not parts.hostname or parts.hostname.lower() != self.site.hostname.lower():
+                continue
+            if parts.port not in (None, self.site.port) and self.site.port not in (80, 443):
+                continue
+            path = parts.path if parts.path.endswith("/") else parts.path + "/"
+            wanted[self.root.url_path + path.lstrip("/")] = url
+        if not wanted:
+            return set()
+        restricted = PageViewRestriction.objects.filter(page__path__startswith=self.root.path).values_list(
+            "page__path", flat=True
+        )
+        restricted = list(restricted)
+        live = (
+            Page.objects.live()
+            .filter(path__startswith=self.root.path, url_path__in=list(wanted))
+            .values_list("url_path", "path")
+        )
+        return {
+            wanted[url_path] for url_path, path in live if not any(path.startswith(r) for r in restricted)
+        }
 
     def manual_evidence(self, item_pks):
         """What webmasters recorded for this site: one query."""
@@ -245,31 +325,37 @@ class SiteEvidence:
 
         if not item_pks:
             return
-        records = ManualEvidence.objects.filter(site=self.site, item_id__in=item_pks).select_related(
-            "recorded_by"
+        records = list(
+            ManualEvidence.objects.filter(site=self.site, item_id__in=item_pks).select_related(
+                "recorded_by", "document"
+            )
         )
+        live = self.live_paths(record.url for record in records if record.url)
         for record in records:
             user = record.recorded_by
+            document = record.document
             yield evaluator.Evidence(
                 item_key=record.item_id,
                 title=record.title,
-                url=record.url,
+                url=record.url or (self.root_url + document.url if document else ""),
                 source=evaluator.MANUAL,
                 needs_certification=False,
-                certified_at=record.updated_at,
-                certifier_name=(user.get_full_name() or user.get_username()) if user else "",
                 last_updated=record.updated_at,
                 fiscal_year=record.fiscal_year or fiscal_year_of(record.updated_at),
                 review_by=record.review_by,
                 object_id=record.pk,
                 note=record.note,
+                link_live=(record.url in live) if record.url else None,
+                has_file=document is not None,
+                recorded_by=(user.get_full_name() or user.get_username()) if user else "",
             )
 
     def feature_evidence(self, features: dict):
         """Features of the website, each checked once for all the items it serves."""
         context = FeatureContext(self.site)
         for name, item_pks in features.items():
-            for title, url in feature_evidence(name, context):
+            for measured in feature_evidence(name, context):
+                title, url, *updated = measured
                 for item_pk in item_pks:
                     yield evaluator.Evidence(
                         item_key=item_pk,
@@ -277,6 +363,7 @@ class SiteEvidence:
                         url=url,
                         source=evaluator.FEATURE,
                         needs_certification=False,
+                        last_updated=updated[0] if updated else None,
                     )
 
 

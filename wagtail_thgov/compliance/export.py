@@ -16,8 +16,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from ..thai import current_fiscal_year, thai_date, thai_datetime
-from .evaluator import MET, MISSING, PENDING, STALE
+from .evaluator import MET, MISSING, PARTIAL, PENDING, REVIEW, STALE
 from .models import Confidence, FiscalYearRule, Layout
+from .results import edition_label
 
 # Text starting with one of these is a formula (or becomes one) in Excel, LibreOffice or Google Sheets.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -46,7 +47,14 @@ def safe_cell_text(value) -> str:
 
 
 def status_labels():
-    return {MET: _("Met"), PENDING: _("Pending"), STALE: _("Out of date"), MISSING: _("Missing")}
+    return {
+        MET: _("Met"),
+        PARTIAL: _("Partly met"),
+        PENDING: _("Pending"),
+        REVIEW: _("To review"),
+        STALE: _("Out of date"),
+        MISSING: _("Missing"),
+    }
 
 
 def mandatory_label(value) -> str:
@@ -55,11 +63,22 @@ def mandatory_label(value) -> str:
 
 def confidence_label(item) -> str:
     """Where the fact comes from; partial and recall items say they are unconfirmed."""
+    if item.standard.loaded_by_municipality:
+        label = _("Loaded by the municipality")
+        if item.confidence and item.confidence != Confidence.SOURCE:
+            label += " · " + _("Unconfirmed: %(detail)s") % {"detail": Confidence(item.confidence).label}
+        return label
     if item.is_local:
         return _("Local item")
     if item.confidence == Confidence.SOURCE:
         return _("Confirmed by a source")
     return _("Unconfirmed: %(detail)s") % {"detail": Confidence(item.confidence).label}
+
+
+def parts_text(status) -> str:
+    """Each part of an item and whether it is met, one a line."""
+    labels = status_labels()
+    return "\n".join(f"{labels[part.status]}: {part.item.name_th}" for part in status.parts)
 
 
 class SheetWriter:
@@ -141,11 +160,14 @@ def write_summary(workbook, results, context, title):
         (_("Sheet"), 24),
         (_("Items"), 10),
         (_("Met"), 10),
+        (_("Partly met"), 12),
         (_("Pending"), 12),
+        (_("To review"), 12),
         (_("Out of date"), 12),
         (_("Missing"), 10),
         (_("Score (%)"), 12),
         (_("Unconfirmed items"), 16),
+        (_("Edition"), 40),
     ]
     writer = SheetWriter(
         workbook,
@@ -163,11 +185,14 @@ def write_summary(workbook, results, context, title):
                 writer.text(result.sheet_title),
                 writer.number(score.total),
                 writer.number(score.met),
+                writer.number(score.by_status[PARTIAL]),
                 writer.number(score.by_status[PENDING]),
+                writer.number(score.by_status[REVIEW]),
                 writer.number(score.by_status[STALE]),
                 writer.number(score.by_status[MISSING]),
                 writer.number(score.percent),
                 writer.number(result.unconfirmed_count),
+                writer.text(" ".join(filter(None, [edition_label(result.standard), result.edition_warning]))),
             ]
         )
 
@@ -207,9 +232,14 @@ def write_checklist_sheet(workbook, result, context, title):
         (_("Last updated"), 18),
         (_("Other evidence"), 50),
         (_("Pieces of evidence"), 12),
+        (_("Parts"), 50),
     ]
     writer = SheetWriter(
-        workbook, title, columns, [result.standard.title_th, *context.lines], len(result.statuses)
+        workbook,
+        title,
+        columns,
+        [result.standard.title_th, *edition_lines(result), *context.lines],
+        len(result.statuses),
     )
     for status in result.statuses:
         item = status.item
@@ -233,6 +263,7 @@ def write_checklist_sheet(workbook, result, context, title):
                 writer.text(thai_date(best.last_updated) if best else ""),
                 writer.text(others),
                 writer.number(status.evidence_count),
+                writer.text(parts_text(status)),
             ]
         )
 
@@ -248,12 +279,17 @@ def write_oit_sheet(workbook, result, context, title):
         (_("Status"), 13),
         (_("Reason"), 40),
         (_("Data confidence"), 26),
+        (_("Parts"), 50),
     ]
     writer = SheetWriter(
-        workbook, title, columns, [result.standard.title_th, *context.lines], len(result.statuses)
+        workbook,
+        title,
+        columns,
+        [result.standard.title_th, *edition_lines(result), *context.lines],
+        len(result.statuses),
     )
     for status in result.statuses:
-        met = [finding for finding in status.findings if finding.status == MET and finding.evidence.url]
+        met = [finding for finding in status.met_findings if finding.evidence.url]
         urls = [finding.evidence.url for finding in met][:OIT_URL_COLUMNS]
         urls += [""] * (OIT_URL_COLUMNS - len(urls))
         explanation = "\n".join(evidence_text(finding) for finding in met[:OIT_URL_COLUMNS])
@@ -266,8 +302,14 @@ def write_oit_sheet(workbook, result, context, title):
                 writer.text(labels[status.status]),
                 writer.text(status.reason),
                 writer.text(confidence_label(status.item)),
+                writer.text(parts_text(status)),
             ]
         )
+
+
+def edition_lines(result) -> list[str]:
+    """The edition and, when it is not for the current fiscal year, the warning."""
+    return [edition_label(result.standard), *filter(None, [result.edition_warning])]
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
 """Features the plugin gives a site, as checklist evidence: ``{"feature": "<name>"}`` in a data file.
 
 A feature check takes a ``FeatureContext`` (the site, with its municipality settings loaded once) and
-returns ``(title, url)`` pairs, empty when the site lacks the feature. Other subpackages add their own
+returns ``(title, url)`` or ``(title, url, last updated)`` tuples, empty when the site lacks the feature.
+Features are measured on the site itself, never read from a setting: https and the .go.th domain from
+the root URL the site is served at, the last-updated date from the dates of its live pages. Other subpackages add their own
 with ``@register_feature("name", label)``; each check runs a fixed number of queries.
 """
 
@@ -9,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.conf import settings
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -132,13 +133,29 @@ def social_media(context):
 
 @register_feature("last_updated_date", _("Last-updated date shown on every page"))
 def last_updated_date(context):
-    # Every thgov page template shows the date its live version was published (metadata box).
-    return [(str(_("Last-updated date shown on every page")), context.url("/"))]
+    # Every thgov page template shows the date its live version was published (metadata box); met when
+    # every live page of the site has such a date, with the newest as the evidence.
+    from wagtail.models import Page
+
+    pages = Page.objects.live().descendant_of(context.site.root_page, inclusive=True)
+    if not pages.exists() or pages.filter(last_published_at__isnull=True).exists():
+        return []
+    newest = pages.order_by("-last_published_at").values_list("title", "url_path", "last_published_at")[0]
+    title, url_path, published = newest
+    root_path = context.site.root_page.url_path
+    return [
+        (
+            str(_("Last updated: %(title)s")) % {"title": title},
+            context.url("/" + url_path[len(root_path) :]),
+            published,
+        )
+    ]
 
 
 @register_feature("https", _("Served over https"))
 def https(context):
-    if context.site.port == 443 or getattr(settings, "SECURE_SSL_REDIRECT", False):
+    # The root URL the site is served at (its hostname and port in Wagtail's Sites).
+    if context.root_url.startswith("https://"):
         return [(str(_("Served over https")), context.url("/"))]
     return []
 
@@ -148,3 +165,19 @@ def go_th_domain(context):
     if context.site.hostname.lower().rstrip(".").endswith(".go.th"):
         return [(context.site.hostname, context.url("/"))]
     return []
+
+
+@register_feature("request_tracking", _("Status tracking of complaints"))
+def request_tracking(context):
+    # Citizens follow a complaint with its tracking code: the status page, once a complaint service is live.
+    from ..pages.eservice import EServiceKind, EServicePage
+
+    path = _url_or_none("thgov_eservice_status")
+    has_complaints = (
+        EServicePage.objects.live()
+        .public()
+        .descendant_of(context.site.root_page)
+        .filter(service_kind=EServiceKind.COMPLAINT)
+        .exists()
+    )
+    return [(str(_("Status tracking of complaints")), context.url(path))] if path and has_complaints else []

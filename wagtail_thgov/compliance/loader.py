@@ -54,6 +54,9 @@ def standard_files() -> tuple[StandardFile, ...]:
     for path in sorted(STANDARDS_DIR.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         codes = [item["code"] for item in data["items"]]
+        part_codes = [part["code"] for item in data["items"] for part in part_entries(item)]
+        if len(part_codes + codes) != len(set(part_codes + codes)):
+            raise ValueError(f"{path.name}: duplicate item or part codes")
         if len(codes) != len(set(codes)):
             raise ValueError(f"{path.name}: duplicate item codes")
         if data.get("item_count") is not None and data["item_count"] != len(codes):
@@ -72,11 +75,35 @@ def item_fields(item: dict, order: int) -> dict:
         "fiscal_year_rule": item.get("fiscal_year") or "",
         "seed_category": item.get("seed_category") or "",
         "also_categories": list(item.get("also_categories", [])),
-        "satisfied_by": list(item.get("satisfied_by", [])),
+        "satisfied_by": [] if item.get("parts") else list(item.get("satisfied_by", [])),
+        "requires": list(item.get("requires", [])),
+        "review_months": item.get("review_months"),
         "confidence": item["confidence"],
         "note": item.get("note", ""),
         "sort_order": order,
     }
+
+
+def part_entries(item: dict) -> list[dict]:
+    """The parts of an item as items of their own: code ``CODE.KEY``, the item's confidence and category."""
+    return [
+        {
+            "confidence": item["confidence"],
+            "mandatory": item.get("mandatory", "unknown"),
+            "seed_category": item.get("seed_category"),
+            **part,
+            "code": f"{item['code']}.{part['key']}",
+        }
+        for part in item.get("parts", [])
+    ]
+
+
+def flattened_items(items: list[dict]):
+    """``(entry, parent code or None, sort order)`` for every item and its parts, in file order."""
+    for order, item in enumerate(items, start=1):
+        yield item, None, order * 10
+        for number, part in enumerate(part_entries(item), start=1):
+            yield part, item["code"], order * 10 + number
 
 
 def _update(obj, values: dict) -> bool:
@@ -96,21 +123,23 @@ def load_standard(standard_file: StandardFile, write=lambda message: None) -> in
     values = {name: data.get(name, "") for name in STANDARD_FIELDS}
     values["data_file"] = standard_file.name
     standard, created = Standard.objects.get_or_create(
-        code=standard_file.code, edition=standard_file.edition, defaults=values
+        code=standard_file.code, edition=standard_file.edition, site=None, defaults=values
     )
     changed = 1 if created else int(_update(standard, values))
     existing = {
         item.code: item for item in ChecklistItem.objects.filter(standard=standard, site__isnull=True)
     }
-    new_items = []
-    for order, item in enumerate(standard_file.items, start=1):
-        fields = item_fields(item, order * 10)
-        if item["code"] in existing:
-            changed += _update(existing.pop(item["code"]), fields)
+    saved = {}
+    for entry, parent_code, order in flattened_items(standard_file.items):
+        fields = item_fields(entry, order)
+        fields["parent"] = saved[parent_code] if parent_code else None
+        if entry["code"] in existing:
+            row = existing.pop(entry["code"])
+            changed += _update(row, fields)
         else:
-            new_items.append(ChecklistItem(standard=standard, code=item["code"], **fields))
-    ChecklistItem.objects.bulk_create(new_items)
-    changed += len(new_items)
+            row = ChecklistItem.objects.create(standard=standard, code=entry["code"], **fields)
+            changed += 1
+        saved[entry["code"]] = row
     for code in existing:
         # Never delete: pages and manual evidence may point at it. Say so instead.
         write(f"standard {standard}: item {code} is no longer in {standard_file.name}; kept in the database")

@@ -11,6 +11,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from ..categories import CATEGORY_CHOICES
+from ..thai import current_fiscal_year, fiscal_year_bounds
+from .features import FEATURES
 
 
 class Layout(models.TextChoices):
@@ -20,8 +22,15 @@ class Layout(models.TextChoices):
     OIT = "oit", _("ITA/OIT submission")
 
 
+class StandardQuerySet(models.QuerySet):
+    def for_site(self, site):
+        """The bundled standards plus the editions ``site``'s webmasters loaded themselves."""
+        return self.filter(Q(site__isnull=True) | Q(site=site))
+
+
 class Standard(models.Model):
-    """One edition of a publishing standard (GWS 2.0, OIA s.7, ITA/OIT 2568 …), loaded from a data file."""
+    """One edition of a publishing standard (GWS 2.0, OIA s.7, ITA/OIT 2568 …), loaded from a data file
+    shipped with the plugin, or from a file a municipality's webmaster loaded in the admin (``site``)."""
 
     code = models.CharField(_("code"), max_length=32)
     edition = models.CharField(_("edition"), max_length=32)
@@ -35,13 +44,42 @@ class Standard(models.Model):
     note = models.TextField(_("note"), blank=True)
     sources = models.JSONField(_("sources"), default=list, blank=True)
     data_file = models.CharField(_("data file"), max_length=100, blank=True, editable=False)
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("loaded by the municipality of"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    loaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("loaded by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    loaded_at = models.DateTimeField(_("loaded at"), null=True, blank=True, editable=False)
+
+    objects = StandardQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("standard")
         verbose_name_plural = _("standards")
         ordering = ["position", "code", "-edition"]
         constraints = [
-            models.UniqueConstraint(fields=["code", "edition"], name="thgov_unique_standard_edition")
+            models.UniqueConstraint(
+                fields=["code", "edition"],
+                condition=Q(site__isnull=True),
+                name="thgov_unique_standard_edition",
+            ),
+            models.UniqueConstraint(
+                fields=["code", "edition", "site"],
+                condition=Q(site__isnull=False),
+                name="thgov_unique_loaded_edition",
+            ),
         ]
         permissions = [("view_compliance_report", _("Can view the compliance report"))]
 
@@ -53,13 +91,21 @@ class Standard(models.Model):
         """``code:edition``, as the command line and page-type declarations name it."""
         return f"{self.code}:{self.edition}"
 
+    @property
+    def loaded_by_municipality(self) -> bool:
+        return self.site_id is not None
+
 
 class FiscalYearRule(models.TextChoices):
-    """Which fiscal year the evidence of an item must be for."""
+    """The period the evidence of an item must cover (judged by ``evaluator``)."""
 
     ANY = "", _("Any year")
     CURRENT = "current", _("Current fiscal year")
     PREVIOUS = "previous", _("Previous fiscal year or later")
+    MONTH = "month", _("Each month of the fiscal year so far")
+    QUARTER = "quarter", _("Each quarter of the fiscal year so far")
+    OPEN = "open", _("Still open")
+    RECENT = "recent", _("Updated within the review period")
 
 
 class Confidence(models.TextChoices):
@@ -78,6 +124,10 @@ class ChecklistItemQuerySet(models.QuerySet):
     def local(self):
         return self.filter(site__isnull=False)
 
+    def tickable(self):
+        """Items evidence can serve: an item with parts is met through its parts."""
+        return self.filter(parts__isnull=True)
+
 
 class ChecklistItem(models.Model):
     """One item of a standard. Items from data files are shared (no site); local items belong to one site."""
@@ -94,6 +144,15 @@ class ChecklistItem(models.Model):
         related_name="+",
         help_text=_("The municipality website this local item belongs to."),
     )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.CASCADE,
+        related_name="parts",
+    )
     code = models.CharField(_("code"), max_length=64)
     name_th = models.CharField(_("name (Thai)"), max_length=500)
     name_en = models.CharField(_("name (English)"), max_length=500, blank=True)
@@ -102,8 +161,15 @@ class ChecklistItem(models.Model):
         _("mandatory"), null=True, blank=True, help_text=_("Leave unknown if unsure.")
     )
     fiscal_year_rule = models.CharField(
-        _("fiscal year of the evidence"), max_length=16, choices=FiscalYearRule.choices, blank=True
+        _("period the evidence must cover"), max_length=16, choices=FiscalYearRule.choices, blank=True
     )
+    review_months = models.PositiveSmallIntegerField(
+        _("review period (months)"),
+        null=True,
+        blank=True,
+        help_text=_("For evidence that must be updated within a number of months."),
+    )
+    requires = models.JSONField(_("evidence must show"), default=list, blank=True, editable=False)
     seed_category = models.CharField(_("category"), max_length=5, choices=CATEGORY_CHOICES, blank=True)
     also_categories = models.JSONField(_("also in categories"), default=list, blank=True)
     satisfied_by = models.JSONField(_("satisfied by default"), default=list, blank=True, editable=False)
@@ -149,8 +215,19 @@ class ChecklistItem(models.Model):
 
     @property
     def is_confirmed(self) -> bool:
-        """Local items and items seen in a source are confirmed; partial and recall items are not."""
-        return self.is_local or self.confidence == Confidence.SOURCE
+        """Items seen in a source and a municipality's own items are confirmed; partial and recall items
+        (bundled or in an edition the municipality loaded) are not."""
+        if self.confidence:
+            return self.confidence == Confidence.SOURCE
+        return self.is_local
+
+    @property
+    def measured_features(self) -> tuple[str, ...]:
+        """Labels of the features that alone can meet this item (every default rule is a feature)."""
+        rules = self.satisfied_by or []
+        if not rules or not all("feature" in rule for rule in rules):
+            return ()
+        return tuple(str(FEATURES[rule["feature"]].label) for rule in rules if rule["feature"] in FEATURES)
 
     @property
     def current_fiscal_year_only(self) -> bool:
@@ -184,7 +261,21 @@ class ManualEvidence(models.Model):
     title = models.CharField(
         _("title"), max_length=255, help_text=_("What the evidence is, e.g. เพจ Facebook ของเทศบาล.")
     )
-    url = models.URLField(_("address (URL)"), max_length=500, blank=True)
+    url = models.URLField(
+        _("address on this website (URL)"),
+        max_length=500,
+        blank=True,
+        help_text=_("A page of this website that shows the evidence; it is checked to be live."),
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Or the evidence itself as a file, such as a signed report or a screenshot."),
+    )
     note = models.TextField(_("note"), blank=True)
     fiscal_year = models.PositiveSmallIntegerField(
         _("fiscal year (B.E.)"),
@@ -193,7 +284,14 @@ class ManualEvidence(models.Model):
         validators=[MinValueValidator(2500), MaxValueValidator(2700)],
         help_text=_("The fiscal year the evidence is for, if it is for one year."),
     )
-    review_by = models.DateField(_("review by"), null=True, blank=True)
+    review_by = models.DateField(
+        _("review by"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Left empty: the end of the current fiscal year. After it the evidence lapses to be reviewed."
+        ),
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("recorded by"),
@@ -211,6 +309,7 @@ class ManualEvidence(models.Model):
         FieldPanel("item"),
         FieldPanel("title"),
         FieldPanel("url"),
+        FieldPanel("document"),
         FieldPanel("note"),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("fiscal_year"), FieldPanel("review_by")])], heading=_("Period")
@@ -228,12 +327,21 @@ class ManualEvidence(models.Model):
     def clean(self):
         super().clean()
         errors = {}
-        if not self.url and not self.note.strip():
-            errors["url"] = _("Give the address of the evidence or describe it in the note.")
+        if not self.url and not self.document_id:
+            errors["url"] = _(
+                "Give the address of a page of this website that shows the evidence, or attach the file."
+            )
         if self.item_id and self.site_id and self.item.site_id not in (None, self.site_id):
             errors["item"] = _("This local item belongs to another site.")
         if errors:
             raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.review_by is None:
+            # Evidence recorded once does not count for ever: by default it is due for review at the end
+            # of the fiscal year it was recorded in.
+            self.review_by = fiscal_year_bounds(current_fiscal_year())[1]
+        super().save(*args, **kwargs)
 
 
 @register_setting(icon="tasks")

@@ -12,9 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from ..pages.base import ThgovPage
-from .evaluator import MET
 from .models import Layout, Standard
-from .panels import latest_editions
 
 
 class ItaIndexPage(ThgovPage):
@@ -51,26 +49,41 @@ class ItaIndexPage(ThgovPage):
 
     def shown_standard(self):
         """The chosen edition, or the newest ITA/OIT edition installed."""
+        from .results import newest_oit_standard
+
         if self.standard_id:
             return self.standard
-        editions = latest_editions(Standard.objects.filter(layout=Layout.OIT))
-        return editions[0] if editions else None
+        return newest_oit_standard(self.get_site())
 
     def get_context(self, request, *args, **kwargs):
-        from .results import standard_result
+        from .results import edition_label, standard_result
 
         context = super().get_context(request, *args, **kwargs)
         standard = self.shown_standard()
         site = self.get_site()
         rows = []
+        warning = ""
         if standard is not None and site is not None:
             result = standard_result(site, standard)
+            warning = result.edition_warning
             for status in result.statuses:
-                links = [
-                    finding.evidence
-                    for finding in status.findings
-                    if finding.status == MET and finding.evidence.url
-                ]
-                rows.append({"item": status.item, "links": links, "met": status.met})
-        context.update({"ita_standard": standard, "ita_rows": rows, "ita_checked_at": timezone.now()})
+                links = [finding.evidence for finding in status.met_findings if finding.evidence.url]
+                rows.append(
+                    {
+                        "item": status.item,
+                        "links": links,
+                        "met": status.met,
+                        "status": status.status,
+                        "parts": status.parts,
+                    }
+                )
+        context.update(
+            {
+                "ita_standard": standard,
+                "ita_edition": edition_label(standard) if standard else "",
+                "ita_warning": warning,
+                "ita_rows": rows,
+                "ita_checked_at": timezone.now(),
+            }
+        )
         return context

@@ -44,11 +44,17 @@ def item_label(item) -> str:
 def items_to_offer(site, selected_pks=()):
     """What an editor may tick: the newest edition of each standard, the site's local items, and what
     the page already has ticked."""
-    latest = latest_editions(Standard.objects.all())
-    condition = Q(site__isnull=True, standard__in=latest) | Q(pk__in=list(selected_pks))
+    latest = latest_editions(Standard.objects.for_site(site))
+    selected = Q(pk__in=list(selected_pks))
+    condition = Q(site__isnull=True, standard__in=latest) | selected
     if site is not None:
         condition |= Q(site=site)
-    return ChecklistItem.objects.filter(condition).select_related("standard")
+    # An item with parts is served through its parts: editors tick the part a page shows.
+    return (
+        ChecklistItem.objects.filter(condition)
+        .filter(Q(parts__isnull=True) | selected)
+        .select_related("standard")
+    )
 
 
 class ChecklistItemsPanel(FieldPanel):

@@ -6,32 +6,38 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import django_filters
+from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Page, Site
 
 from ..metadata.scoping import SiteFilterScopedMixin
-from ..thai import current_fiscal_year, thai_datetime
-from .evaluator import MET, MISSING, PENDING, STALE, ItemStatus
+from ..thai import current_fiscal_year, thai_date, thai_datetime
+from .editions import EditionError, store_edition
+from .evaluator import MET, MISSING, PARTIAL, PENDING, REVIEW, STALE, ItemStatus
 from .evidence import plan_for
 from .export import confidence_label, status_labels, write_workbook
-from .forms import LocalItemForm, ManualEvidenceForm
+from .forms import LoadEditionForm, LocalItemForm, ManualEvidenceForm
 from .models import ChecklistItem, ManualEvidence, Standard
 from .permissions import report_site, report_sites
-from .results import site_results, standard_result
+from .results import edition_label, site_results, standard_result
 
 MANUAL_EVIDENCE_ADD_URL = "thgov_manual_evidence:add"
 
@@ -111,7 +117,9 @@ def create_actions(site, statuses) -> dict:
 
 STATUS_CHOICES = [
     (MET, _("Met")),
+    (PARTIAL, _("Partly met")),
     (PENDING, _("Pending")),
+    (REVIEW, _("To review")),
     (STALE, _("Out of date")),
     (MISSING, _("Missing")),
 ]
@@ -130,7 +138,9 @@ class ComplianceFilterSet(WagtailFilterSet):
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
-        self.filters["site"].queryset = report_sites(request.user)
+        sites = report_sites(request.user)
+        self.filters["site"].queryset = sites
+        self.filters["standard"].queryset = Standard.objects.filter(Q(site__isnull=True) | Q(site__in=sites))
 
     def keep(self, queryset, name, value):
         # The report evaluates items in Python; the view reads the chosen values itself.
@@ -187,7 +197,9 @@ class ComplianceReportView(ReportView):
 
     @cached_property
     def standard(self):
-        return self.choice("standard") or Standard.objects.first()
+        available = Standard.objects.for_site(self.site)
+        chosen = self.choice("standard")
+        return chosen if chosen is not None and available.filter(pk=chosen.pk).exists() else available.first()
 
     @cached_property
     def result(self):
@@ -211,8 +223,19 @@ class ComplianceReportView(ReportView):
     def header_buttons(self):
         if self.site is None:
             return []
-        url = reverse("thgov_compliance_export") + "?" + urlencode({"site": self.site.pk})
-        return [HeaderButton(_("Download workbook (.xlsx)"), url=url, icon_name="download")]
+        query = "?" + urlencode({"site": self.site.pk})
+        return [
+            HeaderButton(
+                _("Download workbook (.xlsx)"),
+                url=reverse("thgov_compliance_export") + query,
+                icon_name="download",
+            ),
+            HeaderButton(
+                _("Load a new edition"),
+                url=reverse("thgov_compliance_load_edition") + query,
+                icon_name="upload",
+            ),
+        ]
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
@@ -227,12 +250,75 @@ class ComplianceReportView(ReportView):
                 if self.result
                 else [],
                 "current_fiscal_year": current_fiscal_year(),
-                "edition_is_old": bool(
-                    standard and standard.fiscal_years and current_fiscal_year() not in standard.fiscal_years
-                ),
+                "edition_label": edition_label(standard) if standard else "",
             }
         )
         return context
+
+
+class LoadEditionView(WagtailAdminTemplateMixin, FormView):
+    """Load a new fiscal year's ITA/OIT list for one of the user's sites; nothing is stored unless the
+    whole file is valid."""
+
+    form_class = LoadEditionForm
+    template_name = "wagtailadmin/generic/form.html"
+    page_title = _("Load a new ITA/OIT edition")
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not report_sites(request.user).exists():
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_initial(self):
+        initial = {"edition": current_fiscal_year()}
+        if self.request.GET.get("site", "").isdigit():
+            initial["site"] = int(self.request.GET["site"])
+        return initial
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            {
+                "action_url": self.request.get_full_path(),
+                "submit_button_label": _("Check and load"),
+                "submit_button_active_label": _("Loading…"),
+                "form_is_multipart": True,
+            }
+        )
+        return context
+
+    def form_valid(self, form):
+        site = form.cleaned_data["site"]
+        upload = form.cleaned_data["file"]
+        try:
+            standard = store_edition(
+                site, form.cleaned_data["edition"], form.cleaned_data["items"], self.request.user, upload.name
+            )
+        except EditionError as error:
+            for message in error.messages:
+                form.add_error("edition", message)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Loaded %(standard)s with %(count)s items for %(site)s.")
+            % {
+                "standard": standard,
+                "count": len(form.cleaned_data["items"]),
+                "site": site_display_name(site),
+            },
+        )
+        query = urlencode({"site": site.pk, "standard": standard.pk})
+        return redirect(f"{reverse('thgov_compliance_report')}?{query}")
+
+    def form_invalid(self, form):
+        messages.error(
+            self.request, _("The list was not loaded: correct the problems below. Nothing was stored.")
+        )
+        return super().form_invalid(form)
 
 
 def export_workbook(request):
@@ -334,6 +420,8 @@ class ManualEvidenceViewSet(ModelViewSet):
         "item",
         "site",
         "url",
+        "document",
+        Column("review_by", label=_("review by"), accessor=lambda evidence: thai_date(evidence.review_by)),
         Column(
             "updated_at",
             label=_("last updated"),

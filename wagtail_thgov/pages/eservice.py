@@ -78,7 +78,7 @@ class EServicePage(FormMixin, ThgovPage):
 
     thgov_category = "1.9"
     thgov_required_metadata = ("responsible_department",)
-    thgov_checklist_items = ("GWS-I06",)
+    thgov_checklist_items = ()
     thgov_schema_type = "WebPage"
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
@@ -184,7 +184,7 @@ class EServiceIndexPage(ThgovIndexPage):
     """The list of e-Services, in the order the webmaster arranged them."""
 
     thgov_category = "1.9"
-    thgov_checklist_items = ("GWS-I06",)
+    thgov_checklist_items = ()
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
 

@@ -213,7 +213,7 @@ class CitizenManualPage(ManualPage):
     """
 
     thgov_category = "1.7"
-    thgov_checklist_items = ("s9(4)", "s9(8)-TR-2")
+    thgov_checklist_items = ("s9(4)",)
 
     central_agency = models.CharField(
         _("central agency owning the process"),

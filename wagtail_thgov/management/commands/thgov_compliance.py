@@ -10,10 +10,53 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from wagtail.models import Site
 
-from wagtail_thgov.compliance.evaluator import MET
 from wagtail_thgov.compliance.export import write_workbook
-from wagtail_thgov.compliance.results import find_standards, site_results
+from wagtail_thgov.compliance.results import edition_label, find_standards, site_results
 from wagtail_thgov.compliance.views import site_display_name
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def evidence_json(finding) -> dict:
+    """What a met finding rests on: a page (certified), a file or a live link (a note), or a measurement."""
+    evidence = finding.evidence
+    return {
+        "source": evidence.source,
+        "title": evidence.title,
+        "url": evidence.url,
+        "certified_at": _iso(evidence.certified_at),
+        "certified_by": evidence.certifier_name,
+        "recorded_by": evidence.recorded_by,
+        "has_file": evidence.has_file,
+        "link_live": evidence.link_live,
+        "fiscal_year": evidence.fiscal_year,
+        "period": [_iso(evidence.period_start), _iso(evidence.period_end)],
+        "last_updated": _iso(evidence.last_updated),
+        "review_by": _iso(evidence.review_by),
+    }
+
+
+def status_json(status) -> dict:
+    """One item (or part) as plain data."""
+    return {
+        "code": status.item.code,
+        "name": status.item.name_th,
+        "local": status.item.is_local,
+        "confidence": status.item.confidence or "local",
+        "period": status.item.fiscal_year_rule,
+        "status": status.status,
+        "reason_code": status.reason_code,
+        "reason": status.reason,
+        "evidence_urls": status.evidence_urls,
+        "met_evidence_urls": [
+            finding.evidence.url for finding in status.met_findings if finding.evidence.url
+        ],
+        "met_evidence": [evidence_json(finding) for finding in status.met_findings],
+        "evidence_count": status.evidence_count,
+        "parts": [status_json(part) for part in status.parts],
+    }
 
 
 def result_json(result) -> dict:
@@ -22,30 +65,16 @@ def result_json(result) -> dict:
     return {
         "standard": standard.code,
         "edition": standard.edition,
+        "edition_label": edition_label(standard),
+        "loaded_by_municipality": standard.loaded_by_municipality,
+        "edition_warning": result.edition_warning,
         "title": standard.title_th,
         "item_count": result.score.total,
         "met": result.score.met,
         "score_percent": result.score.percent,
         "by_status": result.score.by_status,
-        "items": [
-            {
-                "code": status.item.code,
-                "name": status.item.name_th,
-                "local": status.item.is_local,
-                "confidence": status.item.confidence or "local",
-                "status": status.status,
-                "reason_code": status.reason_code,
-                "reason": status.reason,
-                "evidence_urls": status.evidence_urls,
-                "met_evidence_urls": [
-                    finding.evidence.url
-                    for finding in status.findings
-                    if finding.status == MET and finding.evidence.url
-                ],
-                "evidence_count": status.evidence_count,
-            }
-            for status in result.statuses
-        ],
+        "unconfirmed_count": result.unconfirmed_count,
+        "items": [status_json(status) for status in result.statuses],
     }
 
 
@@ -62,7 +91,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, standard=None, site=None, format="json", output=None, **options):
         site_obj = self.site(site)
-        standards = list(find_standards(standard))
+        standards = list(find_standards(standard, site_obj))
         if not standards:
             raise CommandError(f"No standard matches {standard!r}; did thgov_setup run?")
         results = site_results(site_obj, standards)
