@@ -130,9 +130,11 @@ Q_CLUSTER = {
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, except that a stopped Redis is an empty cache, not a server error.
+            "BACKEND": "wagtail_thgov.cache.backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("THGOV_CACHE_PREFIX", "thgov"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 2},
         }
     }
     Q_CLUSTER["redis"] = REDIS_URL
