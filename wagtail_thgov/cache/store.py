@@ -86,20 +86,33 @@ class DatabaseGenerations:
         return [tokens.get(key) or new_token() for key in keys]
 
     def set(self, keys):
-        from django.db import transaction
+        from django.db import DatabaseError, transaction
 
         from .models import PageCacheGeneration
 
         tokens = {key: new_token() for key in keys}
-        # A savepoint: should the write fail, the change it belongs to is not rolled back with it.
-        with transaction.atomic():
-            PageCacheGeneration.objects.bulk_create(
-                [PageCacheGeneration(key=key, token=token) for key, token in tokens.items()],
-                update_conflicts=True,
-                unique_fields=["key"],
-                update_fields=["token"],
-            )
+        try:
+            # A savepoint: should the write fail, the change it belongs to is not rolled back with it.
+            with transaction.atomic():
+                PageCacheGeneration.objects.bulk_create(
+                    [PageCacheGeneration(key=key, token=token) for key, token in tokens.items()],
+                    update_conflicts=True,
+                    unique_fields=["key"],
+                    update_fields=["token"],
+                )
+        except DatabaseError:
+            if _table_missing():  # pages saved by migrations that run before this table exists
+                return
+            raise
         self.tokens = {**self.tokens, **tokens}
+
+
+def _table_missing() -> bool:
+    from django.db import connection
+
+    from .models import PageCacheGeneration
+
+    return PageCacheGeneration._meta.db_table not in connection.introspection.table_names()
 
 
 DATABASE = DatabaseGenerations()

@@ -93,7 +93,9 @@ class SatisfactionSurveyPage(StatsSectionPage):
             {
                 "survey_form": form,
                 "survey_marker": survey.FORM_MARKER,
-                "survey_message": survey.MESSAGES.get(outcome) if outcome in ("thanks", "already", "limit") else None,
+                "survey_message": survey.MESSAGES.get(outcome)
+                if outcome in ("thanks", "already", "limit")
+                else None,
                 "survey_message_ok": outcome == "thanks",
             }
         )

@@ -59,9 +59,7 @@ def flush_hits() -> int:
 def use_redis() -> bool:
     """Counts go through Redis when the default cache is Django's Redis cache (or the resilient one)."""
     backend = settings.CACHES.get("default", {}).get("BACKEND", "")
-    return backend in REDIS_BACKENDS and getattr(
-        settings, "THGOV_STATS_USE_REDIS", True
-    )
+    return backend in REDIS_BACKENDS and getattr(settings, "THGOV_STATS_USE_REDIS", True)
 
 
 def background_flush() -> bool:
