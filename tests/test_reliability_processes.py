@@ -259,7 +259,7 @@ def test_worker_killed_in_the_middle_of_an_expiry_batch_leaves_every_page_offlin
     live, logged = audit_counts(database, due)
     print(
         f"worker killed after {batches} batch starts: {len(due) - live_after_kill} of {len(due)} pages offline, "
-        f"{sum(logged_after_kill.values())} logged; restarted worker: {output.strip().splitlines()[-2]!r} "
+        f"{sum(logged_after_kill.values())} logged; restarted worker: {[line for line in output.splitlines() if line.startswith('expired')]} "
         f"in {seconds:.1f} s; now offline {len(due) - live}, logged {sum(logged.values())}"
     )
     assert live_after_kill == len(due) - 10  # exactly the committed batch, nothing half-way
@@ -366,3 +366,282 @@ def test_backup_and_restore_drill_serves_the_same_pages_files_and_counts(tmp_pat
         assert original[path][0] == 200, (path, original[path][0])
         assert copy[path] == original[path], path
     assert counts[0] == counts[1] and counts[0]["site_views"]["views"] == 172
+
+
+# -- Redis stopped under load (PostgreSQL + Redis pass) ---------------------------------------------------
+
+
+def start_redis(server, port, directory):
+    """A Redis that writes every change to its append-only file, as docs/deployment.md asks for counts."""
+    subprocess.run(
+        [server, "--daemonize", "yes", "--port", str(port), "--bind", "127.0.0.1", "--dir", str(directory),
+         "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--pidfile", str(directory / "redis.pid")],
+        check=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            import redis
+
+            redis.Redis(port=port, socket_connect_timeout=0.2).ping()
+            return
+        except Exception:
+            time.sleep(0.05)
+    raise AssertionError("redis did not start")
+
+
+def stop_redis(directory):
+    pidfile = directory / "redis.pid"
+    pid = int(pidfile.read_text().strip())
+    os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+            time.sleep(0.05)
+        except ProcessLookupError:
+            return
+
+
+DRAIN = """
+import django
+
+django.setup()
+import json, sys
+from django.db.models import Sum
+from wagtail_thgov.stats.jobs import drain_stats
+from wagtail_thgov.stats.models import PageViewDay
+
+print(drain_stats(), file=sys.stderr)
+print(json.dumps(PageViewDay.objects.filter(page_id=int(sys.argv[1])).aggregate(views=Sum("views"))["views"] or 0))
+"""
+
+
+@pytest.fixture
+def throwaway_postgres(postgres_and_redis_pass):
+    """A database of its own on the pass's PostgreSQL, dropped afterwards."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+
+    parts = urlsplit(postgres_and_redis_pass[0])
+    name = f"{parts.path.lstrip('/') or 'thgov'}_reliability_{os.getpid()}"
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    yield urlunsplit(parts._replace(path=f"/{name}"))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_redis_stopped_under_load_pages_still_served_and_every_view_counted(
+    tmp_path, throwaway_postgres, require_tool
+):
+    server_binary = require_tool("redis-server")
+    redis_dir = tmp_path / "redis"
+    redis_dir.mkdir()
+    redis_port = free_port()
+    start_redis(server_binary, redis_port, redis_dir)
+    env = base_env(
+        tmp_path,
+        throwaway_postgres,
+        REDIS_URL=f"redis://127.0.0.1:{redis_port}/0",
+        THGOV_STATS_ENABLED="1",
+        THGOV_STATS_FLUSH_SECONDS="0.5",
+        THGOV_CACHE_PREFIX=f"thgov-reliability-{os.getpid()}",
+    )
+    ids = last_json(run_script(env, SETUP_SCRIPT))
+    port = free_port()
+    server = None
+    statuses, sent, stopped_at, restarted_at, recovered_at = [], 0, None, None, None
+    try:
+        server = gunicorn(env, tmp_path, "gunicorn", port)
+        deadline = time.monotonic() + 90
+        while sent < 150 and time.monotonic() < deadline:
+            if sent == 50:
+                stop_redis(redis_dir)
+                stopped_at = time.monotonic()
+            if sent == 100:
+                start_redis(server_binary, redis_port, redis_dir)
+                restarted_at = time.monotonic()
+            status, cache_state, _body = fetch(port, "/news/a/")
+            sent += 1
+            statuses.append(status)
+            if restarted_at and recovered_at is None and cache_state == "hit":
+                recovered_at = time.monotonic()
+            time.sleep(0.02)
+    finally:
+        if server is not None:
+            time.sleep(1.5)  # one more flush interval, then gunicorn writes the rest at exit
+            stop(server)
+    stored = last_json(run_script(env, DRAIN, str(ids["a"])))
+    stop_redis(redis_dir)
+    errors = sum(1 for status in statuses if status >= 500)
+    print(
+        f"Redis stopped under load: {sent} requests sent, {errors} errors, {statuses.count(200)} served; "
+        f"Redis down {restarted_at - stopped_at:.1f} s; counts stored {stored} of {statuses.count(200)} sent; "
+        f"cache serving again {recovered_at - restarted_at if recovered_at else float('nan'):.2f} s after Redis returned"
+    )
+    assert errors == 0 and statuses.count(200) == sent
+    assert stored == sent
+    assert recovered_at is not None
+
+
+# -- PostgreSQL restarted under load (PostgreSQL + Redis pass) -------------------------------------------
+
+ESERVICE_SETUP = SETUP_SCRIPT.replace(
+    "print(json.dumps(ids))",
+    """from tests.eservice_support import make_service
+from wagtail_thgov.installation import run_setup
+
+run_setup()
+ids["service"] = make_service(site).url
+print(json.dumps(ids))""",
+)
+
+
+@pytest.fixture
+def private_postgres_cluster(postgres_and_redis_pass, tmp_path):
+    """A PostgreSQL server of this test alone (the pass's own must not be restarted under other tests)."""
+    from tests.conftest import skip_or_fail
+
+    binaries = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+    if not binaries or os.geteuid() != 0:
+        skip_or_fail("a private PostgreSQL cluster needs initdb and root (to run it as the postgres user)")
+    bin_dir = binaries[-1].parent
+    data = tmp_path / "pg"
+    data.mkdir()
+    shutil.chown(data, "postgres")
+    os.chmod(tmp_path, 0o755)
+
+    def as_postgres(*command, **kwargs):
+        return subprocess.run(["runuser", "-u", "postgres", "--", *command], cwd="/", check=True, **kwargs)
+
+    as_postgres(
+        str(bin_dir / "initdb"),
+        "-D",
+        str(data / "data"),
+        "-A",
+        "trust",
+        "-U",
+        "postgres",
+        capture_output=True,
+    )
+    port = free_port()
+    options = f"-p {port} -k {data} -c listen_addresses=127.0.0.1"
+    pg_ctl = [str(bin_dir / "pg_ctl"), "-D", str(data / "data"), "-o", options, "-l", str(data / "log"), "-w"]
+    as_postgres(*pg_ctl, "start", capture_output=True)
+    as_postgres(str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "thgov")
+
+    def restart():
+        as_postgres(*pg_ctl, "-m", "fast", "restart", capture_output=True)
+
+    yield f"postgres://postgres@127.0.0.1:{port}/thgov", restart
+    subprocess.run(
+        ["runuser", "-u", "postgres", "--", *pg_ctl, "-m", "immediate", "stop"], cwd="/", capture_output=True
+    )
+
+
+def submit_request(port, path, number):
+    """GET the e-Service form (its CSRF cookie and token), then POST it as a browser does."""
+    import http.client
+    import re
+    from urllib.parse import urlencode
+
+    forwarded = {"X-Forwarded-For": f"198.51.{number // 250}.{number % 250 + 1}"}  # a citizen of its own
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path, headers={"Host": "localhost", **forwarded})
+        response = connection.getresponse()
+        body = response.read().decode()
+        if response.status != 200:
+            return "refused" if response.status == 503 else "error", response.status, body
+        cookie = response.getheader("Set-Cookie", "").split(";")[0]
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
+        from tests.eservice_support import valid_data
+
+        data = {**valid_data(subject=f"เรื่องที่ {number}"), "csrfmiddlewaretoken": token}
+        connection.request(
+            "POST",
+            path,
+            body=urlencode(data),
+            headers={
+                "Host": "localhost",
+                "Cookie": cookie,
+                "Origin": "http://localhost",
+                "Referer": f"http://localhost{path}",
+                "Content-Type": "application/x-www-form-urlencoded",
+                **forwarded,
+            },
+        )
+        response = connection.getresponse()
+        body = response.read().decode()
+    except OSError as error:
+        return "error", 0, str(error)
+    finally:
+        connection.close()
+    code = re.search(r'id="thgov-tracking-code">\s*([^<\s]+)', body)
+    if response.status == 200 and code:
+        return "stored", 200, code.group(1)
+    if response.status == 503 and ("try again" in body.lower() or "ลองใหม่" in body):
+        return "refused", response.status, body
+    return "error", response.status, body[-500:]
+
+
+def test_postgres_restarted_under_load_each_request_is_stored_with_its_code_or_refused_clearly(
+    tmp_path, private_postgres_cluster
+):
+    import threading
+
+    import psycopg
+
+    database_url, restart = private_postgres_cluster
+    env = base_env(tmp_path, database_url, THGOV_TRUSTED_PROXIES="127.0.0.1", THGOV_PAGE_CACHE_ENABLED="0")
+    ids = last_json(run_script(env, ESERVICE_SETUP))
+    port = free_port()
+    server = None
+    outcomes, restart_started, restart_done, recovered_at = [], None, [], None
+    try:
+        server = spawn(
+            env,
+            tmp_path,
+            "gunicorn",
+            "-m",
+            "gunicorn",
+            "-w",
+            "2",
+            "-b",
+            f"127.0.0.1:{port}",
+            "demo_site.wsgi",
+        )
+        wait_until_serving(port, server)
+        deadline = time.monotonic() + 90
+        number = 0
+        while number < 40 and time.monotonic() < deadline:
+            if number == 8:
+                restart_started = time.monotonic()
+                threading.Thread(target=lambda: (restart(), restart_done.append(time.monotonic()))).start()
+            outcome = submit_request(port, ids["service"], number)
+            outcomes.append(outcome)
+            if restart_started and recovered_at is None and outcome[0] == "stored" and restart_done:
+                recovered_at = time.monotonic()
+            number += 1
+    finally:
+        if server is not None:
+            stop(server)
+    with psycopg.connect(database_url) as connection:
+        stored_codes = {
+            row[0] for row in connection.execute("SELECT tracking_code FROM wagtail_thgov_servicerequest")
+        }
+    shown = [code for kind, _status, code in outcomes if kind == "stored"]
+    kinds = [kind for kind, _status, _detail in outcomes]
+    print(
+        f"PostgreSQL restarted under load: {len(outcomes)} submissions sent, {kinds.count('stored')} stored "
+        f"with their code, {kinds.count('refused')} refused with the Thai message, {kinds.count('error')} errors; "
+        f"rows in the database {len(stored_codes)}; recovered {recovered_at - restart_started if recovered_at else float('nan'):.1f} s "
+        f"after the restart began"
+    )
+    assert kinds.count("error") == 0, [outcome for outcome in outcomes if outcome[0] == "error"][:3]
+    assert set(shown) == stored_codes  # every code shown is stored, and nothing is stored without its code
+    assert recovered_at is not None and kinds[-1] == "stored"
