@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
@@ -230,9 +231,9 @@ class SurveyResponse(models.Model):
 
 
 class Moderation(models.TextChoices):
-    PENDING = "pending", _("Waiting for review")
-    ACCEPTED = "accepted", _("Accepted")
-    REJECTED = "rejected", _("Rejected")
+    PENDING = "pending", pgettext_lazy("moderation", "Waiting for review")
+    ACCEPTED = "accepted", pgettext_lazy("moderation", "Accepted")
+    REJECTED = "rejected", pgettext_lazy("moderation", "Rejected")
 
 
 class SurveyAnswer(models.Model):
