@@ -197,8 +197,7 @@ import sys, time
 import django
 
 django.setup()
-from wagtail_thgov.publishing.jobs import run_publish_scheduled
-from wagtail_thgov.publishing.unpublish import pages_expiring
+from wagtail_thgov.publishing.unpublish import expire_due_pages, pages_expiring
 
 
 def slow(sender, url_paths, **kwargs):  # inside the batch's transaction: a kill here loses the whole batch
@@ -207,10 +206,8 @@ def slow(sender, url_paths, **kwargs):  # inside the batch's transaction: a kill
 
 
 pages_expiring.connect(slow)
-import wagtail_thgov.publishing.unpublish as unpublish
-
-unpublish.BATCH_SIZE = int(sys.argv[1])
-print(run_publish_scheduled(), flush=True)
+# What the every-minute job (publishing.jobs.run_publish_scheduled) runs, in small batches.
+print("expired pages:", expire_due_pages(batch_size=int(sys.argv[1])), flush=True)
 """
 
 
@@ -509,11 +506,11 @@ def private_postgres_cluster(postgres_and_redis_pass, tmp_path):
     binaries = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
     if not binaries or os.geteuid() != 0:
         skip_or_fail("a private PostgreSQL cluster needs initdb and root (to run it as the postgres user)")
+    import tempfile
+
     bin_dir = binaries[-1].parent
-    data = tmp_path / "pg"
-    data.mkdir()
+    data = Path(tempfile.mkdtemp(prefix="thgov-reliability-pg-"))  # pytest's own folders are root's alone
     shutil.chown(data, "postgres")
-    os.chmod(tmp_path, 0o755)
 
     def as_postgres(*command, **kwargs):
         return subprocess.run(["runuser", "-u", "postgres", "--", *command], cwd="/", check=True, **kwargs)
