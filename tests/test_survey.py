@@ -149,6 +149,7 @@ def test_public_results_of_the_current_fiscal_year_are_escaped(page):
     SurveyAnswer.objects.create(
         response=old, question=page.questions.first(), question_text="เก่า", kind=QuestionKind.RATING, rating=1
     )
+    SurveyAnswer.objects.update(moderation="accepted")  # a webmaster accepted the open answers
     html = browser().get(page.url).content.decode()
     results = html[html.index('id="thgov-survey-results"') :]
     assert f"fiscal year B.E. {current_fiscal_year()}" in results

@@ -1,5 +1,6 @@
 """Model registry: Django finds every model of the plugin through this module."""
 
+from .cache.models import PageCacheGeneration  # noqa: F401
 from .compliance.models import ChecklistItem, ComplianceSettings, ManualEvidence, Standard  # noqa: F401
 from .compliance.pages import ItaIndexPage  # noqa: F401
 from .eservice.models import (  # noqa: F401  (e-Service requests, issue 8)

@@ -133,6 +133,7 @@ def add_compliance_score_panel(request, panels):
 
 # --- Statistics and satisfaction (issue 7): survey report under Reports, dashboard visits panel -------
 from .stats import admin_urls as stats_urls  # noqa: E402
+from .stats.moderation import ModerationMenuItem  # noqa: E402
 from .stats.panels import add_visits_panel  # noqa: E402
 from .stats.report import SatisfactionReportMenuItem  # noqa: E402
 
@@ -150,6 +151,17 @@ def register_satisfaction_report_menu_item():
         name="thgov-satisfaction",
         icon_name="pick",
         order=190,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_survey_moderation_menu_item():
+    return ModerationMenuItem(
+        _("Survey open answers"),
+        reverse("thgov_survey_moderation"),
+        name="thgov-survey-answers",
+        icon_name="comment",
+        order=191,
     )
 
 

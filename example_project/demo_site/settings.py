@@ -103,7 +103,10 @@ WSGI_APPLICATION = "demo_site.wsgi.application"
 # Database: SQLite file by default; PostgreSQL (or anything dj-database-url reads) from DATABASE_URL.
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=60,
+        # A connection broken by a database restart is replaced at the next request, not reused.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -131,9 +134,11 @@ Q_CLUSTER = {
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, except that a stopped Redis is an empty cache, not a server error.
+            "BACKEND": "wagtail_thgov.cache.backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("THGOV_CACHE_PREFIX", "thgov"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 2},
         }
     }
     Q_CLUSTER["redis"] = REDIS_URL

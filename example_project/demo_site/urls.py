@@ -23,3 +23,6 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# A database outage answers 503 with a Thai message (nothing stored, try again), not a bare 500.
+handler500 = "wagtail_thgov.views.server_error"

@@ -10,6 +10,16 @@ TRUE = {"1", "true", "yes", "on"}
 
 # Query parameters the public pages read (listing filters and pagination): part of the cache key.
 DEFAULT_QUERY_PARAMETERS = ("page", "kind", "year", "fiscal_year")
+# What a value of each known parameter may look like to be cached: anything else (``?page=flood1``) is
+# rendered as usual but not stored. A parameter named in the setting but not here may hold any short value.
+YEAR = r"(?:19|20|24|25|26)[0-9]{2}"  # C.E. or B.E.
+QUERY_VALUE_PATTERNS = {
+    "page": r"[1-9][0-9]{0,3}",
+    "kind": r"[a-z][a-z_]{0,39}",
+    "year": YEAR,
+    "fiscal_year": YEAR,
+}
+ANY_VALUE = r"[^\x00-\x1f]{0,64}"
 # Tracking parameters added by social networks and campaigns: no page reads them, so they are left out
 # of the key and a shared link still hits the cache.
 DEFAULT_IGNORED_PARAMETERS = ("fbclid", "gclid", "msclkid", "igshid", "ref", "utm_*")
@@ -74,3 +84,40 @@ def query_parameters() -> frozenset:
 def ignored_parameters() -> tuple:
     """``THGOV_PAGE_CACHE_IGNORED_PARAMETERS``: left out of the key (a trailing ``*`` matches a prefix)."""
     return tuple(getattr(settings, "THGOV_PAGE_CACHE_IGNORED_PARAMETERS", DEFAULT_IGNORED_PARAMETERS))
+
+
+# Cache backends private to one process: generations must then live in the database (see ``store``).
+PROCESS_LOCAL_BACKENDS = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
+
+
+def generations_in_database() -> bool:
+    """``THGOV_PAGE_CACHE_GENERATIONS``: ``"database"``, ``"cache"`` or ``"auto"`` (default).
+
+    ``auto`` keeps the generations in the database when the page cache is private to each process
+    (Django's local-memory cache, the embedded default), so that a change made by another process (the
+    django-q2 worker, a management command, a second app server) reaches every process; and in the cache
+    itself when it is shared (Redis, Memcached), where a bump already reaches everyone.
+    """
+    value = str(_setting("THGOV_PAGE_CACHE_GENERATIONS", "auto")).strip().lower()
+    if value in ("database", "cache"):
+        return value == "database"
+    backend = settings.CACHES.get(alias(), {}).get("BACKEND", "")
+    return backend in PROCESS_LOCAL_BACKENDS
+
+
+def generation_check_seconds() -> float:
+    """``THGOV_PAGE_CACHE_GENERATION_CHECK_SECONDS`` (default 0.5): with generations in the database, how
+    long a process trusts the generations it read before reading them again (one query per process per
+    interval). A change made in another process is seen within this time; one made in the process itself
+    at once."""
+    return float(_setting("THGOV_PAGE_CACHE_GENERATION_CHECK_SECONDS", 0.5))
+
+
+def max_variants() -> int:
+    """``THGOV_PAGE_CACHE_MAX_VARIANTS`` (default 30): at most this many entries (query strings, hosts,
+    languages) of one path of one site per generation; further variants are served uncached, so a flood
+    of made-up query strings cannot push the real pages out of the cache."""
+    return int(_setting("THGOV_PAGE_CACHE_MAX_VARIANTS", 30))

@@ -17,7 +17,11 @@ Wagtail's ``page_published``, ``page_unpublished`` (also sent by our batched exp
 ``publish_scheduled``) and ``post_page_move`` signals bump the page's sites too: they are sent when a
 page changes without a ``save()`` of the page model (bulk updates).
 
-Each bump happens at once and again after the surrounding transaction commits (see ``store``).
+Each bump happens at once and again after the surrounding transaction commits (see ``store``). With the
+generations in the database the bump made at once belongs to the transaction of the change, so the two
+commit together: the scheduled expiry (``publishing.unpublish.pages_expiring``, sent inside each batch's
+transaction) leaves no moment where a page is offline in the database and still served from the cache,
+even if the worker is killed right after the commit.
 """
 
 import logging
@@ -185,12 +189,23 @@ def on_page_move(sender, instance, url_path_before=None, url_path_after=None, **
     invalidate_page(instance, url_path_before or "", url_path_after or "")
 
 
+def on_pages_expiring(sender, url_paths, **kwargs):
+    sites = sites_of_paths(url_paths)
+    if sites:
+        invalidate_sites(sites)
+    else:
+        invalidate_all()
+
+
 def connect():
     """Called once from ``WagtailThgovConfig.ready()``."""
     from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from ..publishing.unpublish import pages_expiring
 
     post_save.connect(on_save_or_delete, dispatch_uid="thgov_page_cache_save")
     post_delete.connect(on_save_or_delete, dispatch_uid="thgov_page_cache_delete")
     page_published.connect(on_page_signal, dispatch_uid="thgov_page_cache_published")
     page_unpublished.connect(on_page_signal, dispatch_uid="thgov_page_cache_unpublished")
     post_page_move.connect(on_page_move, dispatch_uid="thgov_page_cache_moved")
+    pages_expiring.connect(on_pages_expiring, dispatch_uid="thgov_page_cache_expiring")

@@ -15,6 +15,7 @@ validators (``ETag``, ``Last-Modified``) and ``Cache-Control``, and answers cond
 """
 
 import logging
+import re
 from dataclasses import dataclass
 from email.utils import formatdate
 
@@ -48,6 +49,7 @@ class Lookup:
     site_id: int
     counters: bool = False  # set by the statistics tags when the page shows counters
     hit: store.Entry | None = None
+    variants_key: str | None = None  # set for a query-string variant: counted against the cap
 
 
 # -- deciding whether a request may use the cache -------------------------------------------------
@@ -70,11 +72,23 @@ def _ignored(name, patterns) -> bool:
     return any(name.startswith(p[:-1]) if p.endswith("*") else name == p for p in patterns)
 
 
+_value_patterns = {}
+
+
+def _valid_value(name, value) -> bool:
+    pattern = _value_patterns.get(name)
+    if pattern is None:
+        pattern = _value_patterns[name] = re.compile(conf.QUERY_VALUE_PATTERNS.get(name, conf.ANY_VALUE))
+    return pattern.fullmatch(value) is not None
+
+
 def query_part(request) -> str | None:
     """The query string as part of the key, or None when the request must bypass the cache.
 
-    Parameters in ``conf.query_parameters()`` are kept (sorted), tracking parameters are dropped, and any
-    other parameter makes the request bypass the cache (the page is rendered as usual, not stored).
+    Parameters in ``conf.query_parameters()`` are kept (sorted) when each appears once with a value of
+    the expected shape (``conf.QUERY_VALUE_PATTERNS``); tracking parameters are dropped; any other
+    parameter, a repeated one or a malformed value makes the request bypass the cache (the page is
+    rendered as usual, not stored), so made-up query strings cannot fill the cache.
     """
     if not request.GET:
         return ""
@@ -83,13 +97,30 @@ def query_part(request) -> str | None:
     for name in sorted(request.GET.keys()):
         if _ignored(name, ignored):
             continue
-        if name not in allowed:
+        values = request.GET.getlist(name)
+        if name not in allowed or len(values) != 1 or not _valid_value(name, values[0]):
             return None
-        kept.extend(f"{name}={value}" for value in request.GET.getlist(name))
+        kept.append(f"{name}={values[0]}")
     return "&".join(kept)
 
 
-_sites = {}  # (host, port) -> (global generation, site id); a Site change bumps the global generation
+DEFAULT_PORTS = {"http": "80", "https": "443"}
+
+
+def normalised_host(request) -> str:
+    """The request's host as one key: lower-case, without a trailing dot or the scheme's default port."""
+    host = request._get_raw_host().lower()
+    name, colon, port = host.rpartition(":")
+    if colon and "]" not in port and port.isdigit():
+        host = name
+        if port != DEFAULT_PORTS.get(request.scheme):
+            return f"{name.rstrip('.')}:{port}"
+    elif not colon:
+        host = port
+    return host.rstrip(".")
+
+
+_sites = {}  # normalised host -> (global generation, site id); a Site change bumps the global generation
 
 
 def _find_site_id(request):
@@ -101,7 +132,7 @@ def _find_site_id(request):
 
 def generations_and_site(request):
     """((global, site) generations, site id) of the request: usually one round trip to the cache."""
-    memo_key = (request._get_raw_host(), request.get_port())
+    memo_key = normalised_host(request)
     memo = _sites.get(memo_key)
     if memo is not None:
         generation = store.generations(memo[1])
@@ -129,14 +160,12 @@ def lookup_for(request) -> Lookup | None:
     generation, site_id = generations_and_site(request)
     if site_id is None:
         return None
-    parts = [
-        request.scheme,
-        request._get_raw_host(),
-        request.path,
-        query,
-        translation.get_language() or "",
-    ]
-    return Lookup(key=store.entry_key(generation, site_id, parts), site_id=site_id)
+    parts = [request.scheme, normalised_host(request), request.path, query, translation.get_language() or ""]
+    return Lookup(
+        key=store.entry_key(generation, site_id, parts),
+        site_id=site_id,
+        variants_key=store.variants_key(generation, site_id, request.path) if query else None,
+    )
 
 
 _admin = []
@@ -272,6 +301,9 @@ class PageCacheUpdateMiddleware:
         if lookup.counters:
             timeout = min(timeout, conf.counter_seconds())
         try:
+            if lookup.variants_key and not store.take_variant(lookup.variants_key, conf.seconds()):
+                logger.debug("thgov page cache: not stored (too many variants): %s", request.path)
+                return response
             store.put(lookup.key, entry, timeout)
         except Exception:
             logger.exception("thgov page cache: write failed")

@@ -7,7 +7,9 @@ E-mails are sent after the commit; a mail failure is logged and never loses the 
 
 import logging
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
+from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -107,9 +109,19 @@ def serve_eservice_page(page, request):
         elif form.is_valid():
             service_request = create_request(page, form, site=site)
             ratelimit.count(limit, request, site.pk)
-            context = page.get_context(request)
-            context["service_request"] = service_request
-            response = TemplateResponse(request, page.get_landing_page_template(request), context)
+            try:
+                context = page.get_context(request)
+                context["service_request"] = service_request
+                response = TemplateResponse(request, page.get_landing_page_template(request), context)
+                response.render()
+            except DatabaseError:  # stored and committed: the citizen must still get the code
+                logger.exception("thgov e-service: %s stored; its page could not be shown", service_request)
+                response = HttpResponse(
+                    render_to_string(
+                        "wagtail_thgov/outage/eservice_stored.html",
+                        {"tracking_code": service_request.tracking_code},
+                    )
+                )
             add_never_cache_headers(response)
             return response
         elif form.honeypot_tripped:

@@ -93,7 +93,9 @@ class SatisfactionSurveyPage(StatsSectionPage):
             {
                 "survey_form": form,
                 "survey_marker": survey.FORM_MARKER,
-                "survey_message": survey.MESSAGES.get(outcome) if outcome in ("thanks", "already") else None,
+                "survey_message": survey.MESSAGES.get(outcome)
+                if outcome in ("thanks", "already", "limit")
+                else None,
                 "survey_message_ok": outcome == "thanks",
             }
         )
@@ -103,7 +105,7 @@ class SatisfactionSurveyPage(StatsSectionPage):
             wanted = request.GET.get(survey.FISCAL_YEAR_PARAMETER, "")
             year = int(wanted) if wanted.isdigit() and int(wanted) in years else current
             results = charts.add_question_charts(
-                survey.survey_results(self, year, comments_limit=survey.PUBLIC_COMMENTS)
+                survey.survey_results(self, year, comments_limit=survey.PUBLIC_COMMENTS, public=True)
             )
             context.update(
                 {

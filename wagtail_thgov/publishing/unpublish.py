@@ -12,6 +12,7 @@ import logging
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from wagtail.log_actions import get_active_log_context
 from wagtail.models import Page, PageLogEntry, Revision
@@ -21,6 +22,11 @@ from wagtail.signals import page_unpublished, unpublished
 logger = logging.getLogger(__name__)
 
 SCHEDULED_UNPUBLISH_ACTION = "wagtail.unpublish.scheduled"
+
+# Sent inside each batch's transaction with the ``url_paths`` of the pages going offline, so that what
+# depends on them (the page cache) changes in the same commit: a worker killed between the commit and
+# the ``page_unpublished`` signals leaves nothing stale behind.
+pages_expiring = Signal()
 BATCH_SIZE = 500
 
 
@@ -29,7 +35,7 @@ def _claim_due_pages(now, batch_size):
     due = Page.objects.filter(live=True, expire_at__lt=now).order_by("expire_at", "pk")
     if connection.features.has_select_for_update_skip_locked:
         due = due.select_for_update(skip_locked=True)
-    return list(due.values("pk", "content_type_id", "title", "draft_title")[:batch_size])
+    return list(due.values("pk", "content_type_id", "title", "draft_title", "url_path")[:batch_size])
 
 
 def _unpublish_rows(page_ids, *, expired):
@@ -112,6 +118,8 @@ def expire_due_pages(now=None, batch_size=BATCH_SIZE) -> int:
             )
             if alias_ids:
                 _unpublish_rows(alias_ids, expired=False)
+            alias_paths = Page.objects.filter(pk__in=alias_ids).values_list("url_path", flat=True)
+            pages_expiring.send(sender=Page, url_paths=[row["url_path"] for row in rows] + list(alias_paths))
         _after_unpublish(page_ids + alias_ids)
         for row in rows:
             logger.info('Unpublished (expired): "%s" pk=%s', row["title"], row["pk"])

@@ -14,6 +14,11 @@ from django.dispatch import receiver
 
 _cache: dict = {}
 
+REDIS_BACKENDS = (
+    "django.core.cache.backends.redis.RedisCache",
+    "wagtail_thgov.cache.backends.ResilientRedisCache",
+)
+
 
 @receiver(setting_changed)
 def _forget(setting, **kwargs):
@@ -52,11 +57,9 @@ def flush_hits() -> int:
 
 
 def use_redis() -> bool:
-    """Counts go through Redis when the default cache is Django's Redis cache."""
+    """Counts go through Redis when the default cache is Django's Redis cache (or the resilient one)."""
     backend = settings.CACHES.get("default", {}).get("BACKEND", "")
-    return backend == "django.core.cache.backends.redis.RedisCache" and getattr(
-        settings, "THGOV_STATS_USE_REDIS", True
-    )
+    return backend in REDIS_BACKENDS and getattr(settings, "THGOV_STATS_USE_REDIS", True)
 
 
 def background_flush() -> bool:
@@ -74,3 +77,24 @@ def background_flush() -> bool:
     if connection.vendor == "sqlite":
         return not connection.creation.is_in_memory_db(connection.settings_dict["NAME"])
     return True
+
+
+def _int_setting(name, default) -> int:
+    return int(getattr(settings, name, os.environ.get(name, default)))
+
+
+def ratings_per_address() -> int:
+    """``THGOV_RATINGS_PER_ADDRESS`` (default 20): satisfaction-widget ratings one address (an IPv6 /64) may
+    add to one site in one day, whatever browsers it claims to be; see docs/statistics.md."""
+    return _int_setting("THGOV_RATINGS_PER_ADDRESS", 20)
+
+
+def survey_responses_per_address() -> int:
+    """``THGOV_SURVEY_RESPONSES_PER_ADDRESS`` (default 20): responses one address may add to one survey a day."""
+    return _int_setting("THGOV_SURVEY_RESPONSES_PER_ADDRESS", 20)
+
+
+def survey_moderation() -> bool:
+    """``THGOV_SURVEY_MODERATION`` (default True): open answers are public only once a webmaster accepts them."""
+    value = getattr(settings, "THGOV_SURVEY_MODERATION", os.environ.get("THGOV_SURVEY_MODERATION", "1"))
+    return value.strip().lower() in {"1", "true", "yes", "on"} if isinstance(value, str) else bool(value)

@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
@@ -105,6 +106,8 @@ class SatisfactionRating(models.Model):
     )
     date = models.DateField(_("date"))
     visitor_hash = models.CharField(_("visitor hash"), max_length=32)
+    # The day's salted hash of the address alone (no browser): bounds what one network adds in a day.
+    address_hash = models.CharField(_("address hash"), max_length=32, blank=True, default="")
     rating = models.PositiveSmallIntegerField(
         _("rating"), choices=RATING_CHOICES, validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
@@ -128,6 +131,7 @@ class SatisfactionRating(models.Model):
             ),
             models.CheckConstraint(condition=Q(rating__gte=1, rating__lte=5), name="thgov_rating_1_to_5"),
         ]
+        indexes = [models.Index(fields=["site", "date", "address_hash"], name="thgov_rating_address_day")]
 
 
 # --- The satisfaction survey page (SatisfactionSurveyPage): questions, responses, answers --------------
@@ -205,6 +209,7 @@ class SurveyResponse(models.Model):
     date = models.DateField(_("date"))
     fiscal_year = models.PositiveSmallIntegerField(_("fiscal year (B.E.)"))
     visitor_hash = models.CharField(_("visitor hash"), max_length=32)
+    address_hash = models.CharField(_("address hash"), max_length=32, blank=True, default="")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     # Written by citizens; no cacheable page shows it, so it never empties the page cache.
@@ -219,7 +224,16 @@ class SurveyResponse(models.Model):
                 fields=["page", "date", "visitor_hash"], name="thgov_surveyresponse_once_per_day"
             )
         ]
-        indexes = [models.Index(fields=["page", "fiscal_year"], name="thgov_surveyresponse_page_fy")]
+        indexes = [
+            models.Index(fields=["page", "fiscal_year"], name="thgov_surveyresponse_page_fy"),
+            models.Index(fields=["page", "date", "address_hash"], name="thgov_surveyresponse_address"),
+        ]
+
+
+class Moderation(models.TextChoices):
+    PENDING = "pending", pgettext_lazy("moderation", "Waiting for review")
+    ACCEPTED = "accepted", pgettext_lazy("moderation", "Accepted")
+    REJECTED = "rejected", pgettext_lazy("moderation", "Rejected")
 
 
 class SurveyAnswer(models.Model):
@@ -247,8 +261,14 @@ class SurveyAnswer(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(5)],
     )
     text = models.TextField(_("answer"), blank=True, max_length=ANSWER_MAX_LENGTH)
+    # Open answers are shown on the public results only once a webmaster accepts them
+    # (``THGOV_SURVEY_MODERATION``, default on); ratings need no moderation.
+    moderation = models.CharField(
+        _("moderation"), max_length=16, choices=Moderation.choices, default=Moderation.PENDING, db_index=True
+    )
 
     # Written by citizens; no cacheable page shows it, so it never empties the page cache.
+    # Accepting an open answer changes the survey page: the moderation screen bumps that page's site.
     thgov_page_cache_ignore = True
 
     class Meta:

@@ -7,8 +7,9 @@ from django.db.models import Avg, Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import conf
 from .models import COMMENT_MAX_LENGTH, RATING_CHOICES, SatisfactionRating  # noqa: F401
-from .visitors import request_digest, visitor_hash
+from .visitors import address_hash, request_digest, visitor_hash
 
 FORM_MARKER = "thgov_satisfaction"
 HONEYPOT = "website"  # hidden from people; robots fill it in
@@ -21,6 +22,10 @@ MESSAGES = {
     "too_long": _("The comment is too long (at most 1,000 characters)."),
     "refused": _("Your rating could not be accepted."),
     "forged": _("Your rating was not sent from this website's own form, so it was not accepted."),
+    "limit": _(
+        "This website has received as many ratings from your network today as it accepts. "
+        "Please try again tomorrow."
+    ),
 }
 
 
@@ -67,10 +72,20 @@ def submit(request, site, page=None) -> str:
         return "too_long"
     today = timezone.localdate()
     visitor = visitor_hash(request_digest(request), today)
+    address = address_hash(request, today)
     try:
         with transaction.atomic():
+            used = SatisfactionRating.objects.filter(site=site, date=today, address_hash=address).count()
+            if used >= conf.ratings_per_address():
+                return "limit"
             SatisfactionRating.objects.create(
-                site=site, page=page, date=today, visitor_hash=visitor, rating=rating, comment=comment
+                site=site,
+                page=page,
+                date=today,
+                visitor_hash=visitor,
+                address_hash=address,
+                rating=rating,
+                comment=comment,
             )
     except IntegrityError:  # the unique constraints: one rating per page (or site) per visitor a day
         return "already"

@@ -14,15 +14,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..thai import fiscal_year_bounds, fiscal_year_of
+from . import conf
 from .models import (
     ANSWER_MAX_LENGTH,
     RATING_CHOICES,
+    Moderation,
     QuestionKind,
     SatisfactionRating,
     SurveyAnswer,
     SurveyResponse,
 )
-from .visitors import request_digest, visitor_hash
+from .visitors import address_hash, request_digest, visitor_hash
 
 FORM_MARKER = "thgov_survey"
 HONEYPOT = "website"  # hidden from people; robots fill it in
@@ -35,6 +37,10 @@ MESSAGES = {
     "already": _("You have already answered this survey today. You can answer it again tomorrow."),
     "refused": _("Your answers could not be accepted."),
     "no_questions": _("This survey has no questions yet."),
+    "limit": _(
+        "This survey has received as many answers from your network today as it accepts. "
+        "Please try again tomorrow."
+    ),
 }
 
 
@@ -116,9 +122,10 @@ class SurveyForm(forms.Form):
 
 
 def submit(request, page, site, form) -> str:
-    """Store a valid form as one response; return ``"thanks"`` or ``"already"``."""
+    """Store a valid form as one response; return ``"thanks"``, ``"already"`` or ``"limit"``."""
     today = timezone.localdate()
     visitor = visitor_hash(request_digest(request), today)
+    address = address_hash(request, today)
     answers = []
     for question in form.questions:
         value = form.cleaned_data.get(field_name(question))
@@ -140,8 +147,16 @@ def submit(request, page, site, form) -> str:
         )
     try:
         with transaction.atomic():
+            used = SurveyResponse.objects.filter(page=page, date=today, address_hash=address).count()
+            if used >= conf.survey_responses_per_address():
+                return "limit"
             response = SurveyResponse.objects.create(
-                site=site, page=page, date=today, fiscal_year=fiscal_year_of(today), visitor_hash=visitor
+                site=site,
+                page=page,
+                date=today,
+                fiscal_year=fiscal_year_of(today),
+                visitor_hash=visitor,
+                address_hash=address,
             )
             for answer in answers:
                 answer.response = response
@@ -225,13 +240,19 @@ class SurveyResults:
         return fiscal_year_bounds(self.fiscal_year)
 
 
-def survey_results(page, fiscal_year, comments_limit=None) -> SurveyResults:
+def public_comments_only() -> dict:
+    """The filter of open answers shown to the public: accepted ones while moderation is on."""
+    return {"moderation": Moderation.ACCEPTED} if conf.survey_moderation() else {}
+
+
+def survey_results(page, fiscal_year, comments_limit=None, public=False) -> SurveyResults:
     """Per-question results of ``page`` in ``fiscal_year`` (B.E.), in four queries whatever the numbers.
 
     Questions are those of the live page in their order, then questions answered but since removed.
     An answer whose question was removed counts under a live question of the same text and kind (a
     question deleted and added again, or replaced when an older revision was published), so a question
     is never shown twice.
+    ``public``: only the open answers a webmaster accepted (``public_comments_only``) are listed.
     """
     responses = SurveyResponse.objects.filter(page=page, fiscal_year=fiscal_year)
     respondents = responses.count()
@@ -262,7 +283,7 @@ def survey_results(page, fiscal_year, comments_limit=None) -> SurveyResults:
         if row["rating"] is not None:
             result.ratings.counts[row["rating"]] = result.ratings.counts.get(row["rating"], 0) + row["n"]
     comments = (
-        answers.filter(kind=QuestionKind.TEXT)
+        answers.filter(kind=QuestionKind.TEXT, **(public_comments_only() if public else {}))
         .exclude(text="")
         .order_by("-response__created_at", "-pk")
         .values_list("question_id", "question_text", "service", "kind", "response__date", "text")

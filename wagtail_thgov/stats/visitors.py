@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.dispatch import receiver
 from django.utils import timezone
 
+from ..security.clients import address_group, client_address
 from .models import DailySalt
 
 _salts: dict = {}
@@ -47,10 +48,21 @@ def _forget_today(setting, **kwargs):
 
 
 def request_digest(request) -> str:
-    """The in-memory (never stored) digest of the visitor's address and browser."""
-    ip = request.META.get("REMOTE_ADDR", "")
+    """The in-memory (never stored) digest of the visitor's address and browser.
+
+    The address is the client's own behind the trusted proxies (``security.clients``), so citizens
+    behind the site's nginx are not merged into one visitor.
+    """
+    ip = client_address(request)
     agent = request.META.get("HTTP_USER_AGENT", "")[:512]
     return hashlib.sha256(f"{ip}\0{agent}".encode()).hexdigest()
+
+
+def address_hash(request, date) -> str:
+    """The day's salted hash of the client's address alone (an IPv6 client by its /64), for daily limits
+    that a changed user agent must not reset; like ``visitor_hash``, unlinkable once the salt is gone."""
+    digest = hashlib.sha256(address_group(client_address(request)).encode()).hexdigest()
+    return visitor_hash(digest, date)
 
 
 def salt_for(date) -> str:
