@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('wagtail_thgov', '0003_eservice'),
+        ('wagtail_thgov', '0004_site_collections'),
         ('wagtailcore', '0098_apitoken'),
     ]
 

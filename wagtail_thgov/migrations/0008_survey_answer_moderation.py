@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wagtail_thgov', '0004_reliability'),
+        ('wagtail_thgov', '0007_reliability'),
     ]
 
     operations = [
