@@ -15,6 +15,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -191,6 +192,18 @@ def test_uploader_replaces_certified_pdf_only_through_both_workflow_steps(site, 
         ("budget-2569-v2.pdf", sha256(VERSION_2))
     ]
     assert row.as_json()["certified_files"][0]["sha256"] == sha256(VERSION_2)
+
+    # An audit run re-reads the stored files: the live one is the certified one; a swap behind the
+    # admin's back (here a superuser's replacement) shows as a mismatch.
+    out = io.StringIO()
+    call_command("thgov_inventory", "--verify", stdout=out)
+    [item] = [item for item in json.loads(out.getvalue()) if item["title"] == page.title]
+    assert item["certified_files"][0]["stored_file_matches"] is True
+    second.file.save("budget-2569-v2.pdf", ContentFile(FORGED), save=True)
+    out = io.StringIO()
+    call_command("thgov_inventory", "--verify", stdout=out)
+    [item] = [item for item in json.loads(out.getvalue()) if item["title"] == page.title]
+    assert item["certified_files"][0]["stored_file_matches"] is False
 
     # The first version is kept, unchanged, for the record.
     first.refresh_from_db()
