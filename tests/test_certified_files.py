@@ -552,3 +552,40 @@ def test_system_check_warns_when_the_forms_lack_the_freeze(settings):
     assert check_certified_file_forms(None) == []
     settings.WAGTAILDOCS_DOCUMENT_FORM_BASE = "wagtail_thgov.security.uploads.SafeDocumentForm"
     assert [warning.id for warning in check_certified_file_forms(None)] == ["wagtail_thgov.W010"]
+
+
+def test_register_and_inventory_read_certified_files_in_constant_queries(site, users, agency_index):
+    """Query counts are part of the design: more certified pages with files, not more queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from wagtail_thgov.demo.certify import certify
+    from wagtail_thgov.workflows.register import build_entries, page_workflow_states
+
+    def certified_plans(count, start):
+        for number in range(start, start + count):
+            document = make_document(
+                users[Role.UPLOADER], title=f"แผน {number}", filename=f"plan-{number}.pdf"
+            )
+            plan = agency_index.add_child(
+                instance=PlanDocumentPage(
+                    title=f"แผน {number}", slug=f"plan-{number}", kind="budget", fiscal_year=2569,
+                    source_text="กองคลัง", document=document, live=False,
+                )
+            )  # fmt: skip
+            assert certify(plan, users)
+
+    def queries():
+        with CaptureQueriesContext(connection) as register:
+            entries = build_entries(page_workflow_states())
+        with CaptureQueriesContext(connection) as inventory:
+            rows = build_inventory(live_thgov_pages(site))
+        plans = [row for row in rows if isinstance(row.page, PlanDocumentPage)]
+        assert all(entry.files for entry in entries) and all(row.certified_files for row in plans)
+        return len(register), len(inventory)
+
+    certified_plans(2, start=1)
+    queries()  # warm Django's and Wagtail's caches (content types, site root paths)
+    few = queries()
+    certified_plans(4, start=3)
+    assert queries() == few
