@@ -15,6 +15,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -191,6 +192,18 @@ def test_uploader_replaces_certified_pdf_only_through_both_workflow_steps(site, 
         ("budget-2569-v2.pdf", sha256(VERSION_2))
     ]
     assert row.as_json()["certified_files"][0]["sha256"] == sha256(VERSION_2)
+
+    # An audit run re-reads the stored files: the live one is the certified one; a swap behind the
+    # admin's back (here a superuser's replacement) shows as a mismatch.
+    out = io.StringIO()
+    call_command("thgov_inventory", "--verify", stdout=out)
+    [item] = [item for item in json.loads(out.getvalue()) if item["title"] == page.title]
+    assert item["certified_files"][0]["stored_file_matches"] is True
+    second.file.save("budget-2569-v2.pdf", ContentFile(FORGED), save=True)
+    out = io.StringIO()
+    call_command("thgov_inventory", "--verify", stdout=out)
+    [item] = [item for item in json.loads(out.getvalue()) if item["title"] == page.title]
+    assert item["certified_files"][0]["stored_file_matches"] is False
 
     # The first version is kept, unchanged, for the record.
     first.refresh_from_db()
@@ -539,3 +552,40 @@ def test_system_check_warns_when_the_forms_lack_the_freeze(settings):
     assert check_certified_file_forms(None) == []
     settings.WAGTAILDOCS_DOCUMENT_FORM_BASE = "wagtail_thgov.security.uploads.SafeDocumentForm"
     assert [warning.id for warning in check_certified_file_forms(None)] == ["wagtail_thgov.W010"]
+
+
+def test_register_and_inventory_read_certified_files_in_constant_queries(site, users, agency_index):
+    """Query counts are part of the design: more certified pages with files, not more queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from wagtail_thgov.demo.certify import certify
+    from wagtail_thgov.workflows.register import build_entries, page_workflow_states
+
+    def certified_plans(count, start):
+        for number in range(start, start + count):
+            document = make_document(
+                users[Role.UPLOADER], title=f"แผน {number}", filename=f"plan-{number}.pdf"
+            )
+            plan = agency_index.add_child(
+                instance=PlanDocumentPage(
+                    title=f"แผน {number}", slug=f"plan-{number}", kind="budget", fiscal_year=2569,
+                    source_text="กองคลัง", document=document, live=False,
+                )
+            )  # fmt: skip
+            assert certify(plan, users)
+
+    def queries():
+        with CaptureQueriesContext(connection) as register:
+            entries = build_entries(page_workflow_states())
+        with CaptureQueriesContext(connection) as inventory:
+            rows = build_inventory(live_thgov_pages(site))
+        plans = [row for row in rows if isinstance(row.page, PlanDocumentPage)]
+        assert all(entry.files for entry in entries) and all(row.certified_files for row in plans)
+        return len(register), len(inventory)
+
+    certified_plans(2, start=1)
+    queries()  # warm Django's and Wagtail's caches (content types, site root paths)
+    few = queries()
+    certified_plans(4, start=3)
+    assert queries() == few

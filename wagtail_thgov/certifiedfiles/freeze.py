@@ -50,14 +50,17 @@ def live_certified_pages_using(obj) -> list:
 def pages_in_moderation_using(obj) -> list:
     """Pages whose revision in the workflow now carries ``obj``: what the webmaster checked is certified.
 
-    Reads each in-progress page revision (a handful per site at any time); the reference index only
-    knows live content.
+    Reads the in-progress page revisions whose content mentions the file's key (the reference index only
+    knows live content).
     """
     states = (
         WorkflowState.objects.filter(
             status=WorkflowState.STATUS_IN_PROGRESS,
             base_content_type=ContentType.objects.get_for_model(Page),
             current_task_state__revision__isnull=False,
+            # Any reference to the file spells its primary key in the revision's JSON: a safe pre-filter
+            # that spares deserialising the revisions of every other municipality.
+            current_task_state__revision__content__icontains=str(obj.pk),
         )
         .select_related("current_task_state__revision")
         .order_by("pk")

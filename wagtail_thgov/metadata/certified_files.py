@@ -109,6 +109,18 @@ def record_certified_files(task_state) -> list[CertifiedFile]:
     return CertifiedFile.objects.bulk_create(records)
 
 
+def stored_file_matches(record) -> bool | None:
+    """Whether the file ``record`` names still holds the certified bytes (``None``: the file is gone).
+
+    Reads the whole stored file; meant for an audit run (``thgov_inventory --verify``), not for a page view.
+    """
+    obj = record.content_type.model_class().objects.filter(pk=record.object_id).first()
+    if obj is None:
+        return None
+    facts = stored_facts(obj.file)
+    return bool(record.sha256) and facts.sha256 == record.sha256
+
+
 def certified_files_by_task_state(task_state_ids) -> dict[int, list[CertifiedFile]]:
     """Records keyed by task state id, in one query."""
     result = defaultdict(list)
