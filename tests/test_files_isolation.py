@@ -316,7 +316,9 @@ def test_private_file_is_served_to_its_own_sites_staff_only(world):
     a, b = world["a"], world["b"]
     for role in Role:
         assert client_for(world, "b", role).get(b["private"].url).status_code == 200, role
-        assert client_for(world, "a", role).get(b["private"].url).status_code == 403, role
+        refused = client_for(world, "a", role).get(b["private"].url)
+        assert refused.status_code == 403, role
+        assert "File not available" in text_of(refused)  # a page that says why, in the site's theme
     anonymous = Client(HTTP_HOST="b.localhost").get(b["private"].url)
     assert anonymous.status_code == 302 and "login" in anonymous["Location"]
     # A public file of either site is what citizens download from the pages: anyone may have it.

@@ -222,9 +222,9 @@ class World:
         namespace, _, view = name.rpartition(":")
         if namespace.startswith("wagtailadmin_api:"):
             pk = objects[namespace].pk
-            return {"listing": reverse(name), "detail": reverse(name, args=[pk])}.get(
-                view, f"{reverse(name)}?id={pk}"
-            )
+            if view == "listing":
+                return reverse(name)
+            return reverse(name, args=[pk]) if view == "detail" else f"{reverse(name)}?id={pk}"
         if view in (
             "list",
             "list_results",
