@@ -375,3 +375,13 @@ def test_bulk_delete_removes_only_what_the_role_may_delete(world):
     assert Document.objects.filter(pk=doomed.pk).exists()  # uploaders may not delete others' files
     client_for(world, "a", Role.WEBMASTER).post(_bulk(Document, "delete", doomed), {})
     assert not Document.objects.filter(pk=doomed.pk).exists()
+
+
+def test_uploader_may_delete_their_own_upload(world):
+    a = world["a"]
+    own = _document("ร่างที่อัปโหลดผิด", a["collection"], "wrong-upload.pdf")
+    own.uploaded_by_user = a["users"][Role.UPLOADER]
+    own.save()
+    response = client_for(world, "a", Role.UPLOADER).post(reverse("wagtaildocs:delete", args=[own.pk]))
+    assert response.status_code == 302
+    assert not Document.objects.filter(pk=own.pk).exists()
