@@ -14,11 +14,9 @@ private document, every title carrying the site's tag (``FILE-a`` …). Then, fr
 import json
 
 import pytest
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from wagtail.documents import get_document_model
@@ -35,7 +33,7 @@ from wagtail_thgov.sitefiles.libraries import site_collection
 from wagtail_thgov.workflows.roles import Role
 from wagtail_thgov.workflows.setup import role_group
 
-from .factories import PASSWORD, make_site, make_user
+from .factories import PASSWORD, make_site, make_user, rolled_back
 
 pytestmark = pytest.mark.django_db
 
@@ -51,15 +49,8 @@ def tag(code):
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     """Two municipalities with their files, built once and rolled back after the module."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield _build_world()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            cache.clear()
+    with rolled_back(django_db_blocker):
+        yield _build_world()
 
 
 def _document(title, collection, filename="file.pdf"):
