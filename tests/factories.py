@@ -1,6 +1,10 @@
 """Real objects for tests, built through the ORM: a municipality site with its roles and users."""
 
+from contextlib import contextmanager
+
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db import transaction
 from wagtail.models import Collection, Page, Site
 
 from wagtail_thgov.installation import run_setup
@@ -50,3 +54,18 @@ def make_user(username, role=None, site=None, superuser=False):
 def role_users(site):
     """One user per role on ``site``, named after the role."""
     return {role: make_user(f"{role}-{site.pk}", role, site) for role in Role}
+
+
+@contextmanager
+def rolled_back(django_db_blocker):
+    """For a module-scoped world: what is built inside is rolled back on exit, and the cache cleared
+    (Wagtail caches the site root paths)."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            cache.clear()

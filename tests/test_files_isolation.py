@@ -14,11 +14,9 @@ private document, every title carrying the site's tag (``FILE-a`` …). Then, fr
 import json
 
 import pytest
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from wagtail.documents import get_document_model
@@ -35,7 +33,7 @@ from wagtail_thgov.sitefiles.libraries import site_collection
 from wagtail_thgov.workflows.roles import Role
 from wagtail_thgov.workflows.setup import role_group
 
-from .factories import PASSWORD, make_site, make_user
+from .factories import PASSWORD, make_site, make_user, rolled_back
 
 pytestmark = pytest.mark.django_db
 
@@ -51,15 +49,8 @@ def tag(code):
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     """Two municipalities with their files, built once and rolled back after the module."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield _build_world()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            cache.clear()
+    with rolled_back(django_db_blocker):
+        yield _build_world()
 
 
 def _document(title, collection, filename="file.pdf"):
@@ -316,7 +307,9 @@ def test_private_file_is_served_to_its_own_sites_staff_only(world):
     a, b = world["a"], world["b"]
     for role in Role:
         assert client_for(world, "b", role).get(b["private"].url).status_code == 200, role
-        assert client_for(world, "a", role).get(b["private"].url).status_code == 403, role
+        refused = client_for(world, "a", role).get(b["private"].url)
+        assert refused.status_code == 403, role
+        assert "File not available" in text_of(refused)  # a page that says why, in the site's theme
     anonymous = Client(HTTP_HOST="b.localhost").get(b["private"].url)
     assert anonymous.status_code == 302 and "login" in anonymous["Location"]
     # A public file of either site is what citizens download from the pages: anyone may have it.
@@ -373,3 +366,13 @@ def test_bulk_delete_removes_only_what_the_role_may_delete(world):
     assert Document.objects.filter(pk=doomed.pk).exists()  # uploaders may not delete others' files
     client_for(world, "a", Role.WEBMASTER).post(_bulk(Document, "delete", doomed), {})
     assert not Document.objects.filter(pk=doomed.pk).exists()
+
+
+def test_uploader_may_delete_their_own_upload(world):
+    a = world["a"]
+    own = _document("ร่างที่อัปโหลดผิด", a["collection"], "wrong-upload.pdf")
+    own.uploaded_by_user = a["users"][Role.UPLOADER]
+    own.save()
+    response = client_for(world, "a", Role.UPLOADER).post(reverse("wagtaildocs:delete", args=[own.pk]))
+    assert response.status_code == 302
+    assert not Document.objects.filter(pk=own.pk).exists()

@@ -21,9 +21,7 @@ import io
 import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -47,7 +45,7 @@ from wagtail_thgov.stats.satisfaction import summary
 from wagtail_thgov.workflows.roles import Role
 from wagtail_thgov.workflows.setup import role_group
 
-from .factories import make_user
+from .factories import make_user, rolled_back
 
 pytestmark = pytest.mark.django_db
 
@@ -63,15 +61,8 @@ def tag(code):
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     """Three municipalities and their tagged rows, built once and rolled back after the module."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield _build_world()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            cache.clear()  # Wagtail caches the site root paths
+    with rolled_back(django_db_blocker):
+        yield _build_world()
 
 
 def _build_world():

@@ -240,9 +240,9 @@ class World:
         namespace, _, view = name.rpartition(":")
         if namespace.startswith("wagtailadmin_api:"):
             pk = objects[namespace].pk
-            return {"listing": reverse(name), "detail": reverse(name, args=[pk])}.get(
-                view, f"{reverse(name)}?id={pk}"
-            )
+            if view == "listing":
+                return reverse(name)
+            return reverse(name, args=[pk]) if view == "detail" else f"{reverse(name)}?id={pk}"
         if view in (
             "list",
             "list_results",
@@ -385,6 +385,12 @@ def test_a_webmaster_gets_nothing_of_another_municipality(client, world):
                 other_objects = world.objects[other.pk]
                 if other_objects["service"].title in body or other_objects["survey"].title in body:
                     leaks.append(f"{name}: shows the other site's service or survey")
+                continue
+            if name.startswith("wagtailadmin_api:") and name.endswith(":listing"):
+                # The admin API lists the webmaster's own files; the other site's must not appear.
+                listed = [item["title"] for item in response.json()["items"]]
+                if world.objects[other.pk][name.rsplit(":", 1)[0]].title in listed:
+                    leaks.append(f"{name}: lists the other site's file")
                 continue
             if name == "thgov_compliance_export" or name.startswith("thgov_compliance_report"):
                 if other.hostname in body or "other.example.test" in response.get("Content-Disposition", ""):

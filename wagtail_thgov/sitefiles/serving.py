@@ -6,7 +6,7 @@ On a shared installation every municipality's staff are logged-in users, so Wagt
 restrictions keep Wagtail's meaning; so do restricted collections outside any site's collection.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
 from wagtail.models import BaseViewRestriction
 from wagtail.permissions import policy_registry
 
@@ -16,8 +16,8 @@ STAFF_ACTIONS = ["add", "change", "choose", "delete"]
 
 
 def refuse_other_sites_private_documents(document, request):
-    """``before_serve_document`` hook: 403 for a logged-in user who works with none of the file's site's
-    collections. Anonymous visitors are left to Wagtail, which sends them to the log-in page."""
+    """``before_serve_document`` hook: a 403 page saying why, for a logged-in user who works with none of
+    the file's site's collections. Anonymous visitors are left to Wagtail, which sends them to log in."""
     user = request.user
     if not user.is_authenticated or user.is_superuser:
         return None
@@ -30,5 +30,5 @@ def refuse_other_sites_private_documents(document, request):
         user, STAFF_ACTIONS
     )
     if not collections.filter(pk=document.collection_id).exists():
-        raise PermissionDenied
+        return TemplateResponse(request, "wagtail_thgov/sitefiles/private_file_refused.html", status=403)
     return None

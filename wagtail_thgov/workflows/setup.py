@@ -61,6 +61,7 @@ def grant_role_permissions(group, role, site) -> int:
         added += created
     collection, created = ensure_site_collection(site)
     added += created
+    root_collection = Collection.get_first_root_node()
     for app_label, codename in spec.collection_permissions:
         permission = _permission(app_label, codename)
         _, created = GroupCollectionPermission.objects.get_or_create(
@@ -70,7 +71,7 @@ def grant_role_permissions(group, role, site) -> int:
         # Installations set up before per-site collections granted these on the root collection, which
         # opened every municipality's files to every municipality's staff.
         removed, _ = GroupCollectionPermission.objects.filter(
-            group=group, collection=Collection.get_first_root_node(), permission=permission
+            group=group, collection=root_collection, permission=permission
         ).delete()
         added += removed
     have = set(group.permissions.values_list("content_type__app_label", "codename"))
