@@ -22,6 +22,7 @@ from wagtail.models import Collection, Locale, Page, WorkflowPage
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from wagtail_thgov.demo.sites import build_demo_sites
+from wagtail_thgov.isolation.checks import check_scoped_admin_urls
 from wagtail_thgov.metadata.models import InformationSource
 from wagtail_thgov.pages.news import NewsIndexPage, NewsPage
 from wagtail_thgov.people.models import Person
@@ -269,9 +270,33 @@ def test_superuser_reports_show_every_site(world, superuser):
 
 
 def test_reports_answer_at_wagtails_addresses_with_the_scoped_views():
-    from django.core.management import call_command
+    assert check_scoped_admin_urls(None) == []
 
-    call_command("check", "--fail-level", "ERROR")  # wagtail_thgov.E201 would fail it
+
+def test_system_check_fails_when_wagtails_unscoped_reports_answer(settings):
+    settings.ROOT_URLCONF = "tests.urls_without_isolation"
+    errors = check_scoped_admin_urls(None)
+    assert [error.id for error in errors] == ["wagtail_thgov.E201"]
+    assert "wagtailadmin_reports:page_types_usage" in errors[0].msg
+
+
+# (URL name, query, most queries as A's webmaster): scoping adds a few queries per view, never per row.
+# Site history costs more than for a superuser (43) mostly in Wagtail's own per-row permission checks.
+QUERY_BUDGET = [
+    ("wagtailadmin_choose_page", {}, 20),
+    ("wagtailadmin_choose_page_search", {"q": "LEAK"}, 22),
+    ("wagtailadmin_reports:page_types_usage", {}, 30),
+    ("wagtailadmin_reports:site_history", {}, 66),
+    ("wagtailadmin_reports:workflow", {}, 28),
+    ("wagtailadmin_reports:locked_pages", {}, 30),
+]
+
+
+@pytest.mark.parametrize("name, query, budget", QUERY_BUDGET, ids=[row[0] for row in QUERY_BUDGET])
+def test_scoped_views_query_counts(world, webmaster_of_a, django_assert_max_num_queries, name, query, budget):
+    webmaster_of_a.get(reverse(name), query)  # warm Wagtail's and Django's caches
+    with django_assert_max_num_queries(budget):
+        assert webmaster_of_a.get(reverse(name), query).status_code == 200
 
 
 # --- Page explorer ------------------------------------------------------------------------------------

@@ -16,7 +16,11 @@ def site_root_paths(user) -> list[str] | None:
     """Tree paths of the home pages of the user's sites; ``None`` for a superuser (no limit)."""
     if user.is_active and user.is_superuser:
         return None
-    return list(user_sites(user).values_list("root_page__path", flat=True))
+    # Asked several times per request (chooser hook, filters, reports): kept on the user object, as
+    # Django keeps its permission cache, so it is read once per request.
+    if not hasattr(user, "_thgov_site_root_paths"):
+        user._thgov_site_root_paths = list(user_sites(user).values_list("root_page__path", flat=True))
+    return user._thgov_site_root_paths
 
 
 def under_paths(paths, prefix=""):
@@ -66,5 +70,6 @@ def visible_users(user):
     users = get_user_model().objects.all()
     if user.is_active and user.is_superuser:
         return users
-    staff = staff_of(user_sites(user)).values("pk")
-    return users.filter(Q(pk__in=staff) | Q(pk=user.pk))
+    if not hasattr(user, "_thgov_visible_user_ids"):
+        user._thgov_visible_user_ids = {user.pk, *staff_of(user_sites(user)).values_list("pk", flat=True)}
+    return users.filter(pk__in=user._thgov_visible_user_ids)
