@@ -1,7 +1,13 @@
 """Real objects for tests, built through the ORM: a municipality site with its roles and users."""
 
+from contextlib import contextmanager
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from wagtail.models import Collection, Page, Site
+from django.core.cache import cache
+from django.db import transaction
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site
 
 from wagtail_thgov.installation import run_setup
 from wagtail_thgov.pages.home import MunicipalityHomePage
@@ -50,3 +56,26 @@ def make_user(username, role=None, site=None, superuser=False):
 def role_users(site):
     """One user per role on ``site``, named after the role."""
     return {role: make_user(f"{role}-{site.pk}", role, site) for role in Role}
+
+
+def seed_page_tree():
+    """What Wagtail's migrations create and a flushed database lacks: the locale, root page and collection."""
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    if not Page.get_first_root_node():
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+
+
+@contextmanager
+def built_once(django_db_blocker):
+    """For a module-scoped fixture: what is built inside stays for the module's tests, then is rolled back."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            cache.clear()  # Wagtail caches the site root paths

@@ -9,16 +9,12 @@ choosers, and forge requests for B's objects: ``LEAK-m002`` never appears; a sup
 import json
 
 import pytest
-from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.log_actions import log
-from wagtail.models import Collection, Locale, Page, WorkflowPage
+from wagtail.models import Page, WorkflowPage
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from wagtail_thgov.demo.sites import build_demo_sites
@@ -28,7 +24,7 @@ from wagtail_thgov.pages.news import NewsIndexPage, NewsPage
 from wagtail_thgov.people.models import Person
 from wagtail_thgov.workflows.roles import Role
 
-from .factories import PASSWORD, make_user
+from .factories import PASSWORD, built_once, make_user, seed_page_tree
 
 pytestmark = pytest.mark.django_db
 
@@ -44,23 +40,12 @@ def tag(code):
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     """Municipalities A (m001) and B (m002) with their staff's traces, rolled back after the module."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield _build_world()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            cache.clear()
+    with built_once(django_db_blocker):
+        yield _build_world()
 
 
 def _build_world():
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    if not Page.get_first_root_node():
-        Page.add_root(instance=Page(title="Root", slug="root"))
-    if not Collection.get_first_root_node():
-        Collection.add_root(name="Root")
+    seed_page_tree()
     world = {"superuser": make_user("leak-superuser", superuser=True)}
     for number, site in enumerate(build_demo_sites(2, users=False)["sites"], start=1):
         code = f"m{number:03d}"
