@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import override
 from wagtail.log_actions import log
 from wagtail.models import Page, WorkflowPage
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from wagtail_thgov.demo.sites import build_demo_sites
 from wagtail_thgov.isolation.checks import check_scoped_admin_urls
@@ -453,3 +453,26 @@ def test_superuser_cannot_give_a_page_another_sites_source_either(world, superus
     response = edit_news(superuser, world["m001"]["live"], responsible_department=world["m002"]["source"].pk)
     assert response.status_code == 200
     assert "responsible_department" in response.context["form"].errors
+
+
+def linking_body(page):
+    html = f'<p>ดูเพิ่มเติม <a linktype="page" id="{page.pk}">ที่นี่</a></p>'
+    return streamfield([("paragraph", rich_text(html))])
+
+
+def test_page_form_refuses_a_link_to_another_sites_page_by_forged_post(world, settings):
+    settings.LANGUAGE_CODE = "th"
+    a, b = world["m001"], world["m002"]
+    client = login(world, a["users"][Role.UPLOADER])
+    before = latest_revision(a["live"]).pk
+    response = edit_news(client, a["live"], body=linking_body(b["draft"]))
+    assert response.status_code == 200
+    (error,) = response.context["form"].errors.as_data()["body"]
+    message = str(list(error.non_block_errors)[0])
+    assert "เว็บไซต์ขององค์กรปกครองส่วนท้องถิ่นอื่น" in message
+    # The StreamField's script shows it: its errors are in the page as JSON.
+    assert json.dumps(message)[1:-1] in response.content.decode()
+    assert latest_revision(a["live"]).pk == before
+    # The same link to one of A's own pages is saved.
+    response = edit_news(client, a["live"], body=linking_body(a["draft"]))
+    assert response.status_code == 302
