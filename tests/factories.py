@@ -2,10 +2,12 @@
 
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import transaction
-from wagtail.models import Collection, Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site
 
 from wagtail_thgov.installation import run_setup
 from wagtail_thgov.pages.home import MunicipalityHomePage
@@ -56,10 +58,18 @@ def role_users(site):
     return {role: make_user(f"{role}-{site.pk}", role, site) for role in Role}
 
 
+def seed_page_tree():
+    """What Wagtail's migrations create and a flushed database lacks: the locale, root page and collection."""
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    if not Page.get_first_root_node():
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+
+
 @contextmanager
-def rolled_back(django_db_blocker):
-    """For a module-scoped world: what is built inside is rolled back on exit, and the cache cleared
-    (Wagtail caches the site root paths)."""
+def built_once(django_db_blocker):
+    """For a module-scoped fixture: what is built inside stays for the module's tests, then is rolled back."""
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()
@@ -68,4 +78,4 @@ def rolled_back(django_db_blocker):
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
-            cache.clear()
+            cache.clear()  # Wagtail caches the site root paths

@@ -33,7 +33,7 @@ from wagtail_thgov.sitefiles.libraries import site_collection
 from wagtail_thgov.workflows.roles import Role
 from wagtail_thgov.workflows.setup import role_group
 
-from .factories import PASSWORD, make_site, make_user, rolled_back
+from .factories import PASSWORD, built_once, make_site, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +49,7 @@ def tag(code):
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     """Two municipalities with their files, built once and rolled back after the module."""
-    with rolled_back(django_db_blocker):
+    with built_once(django_db_blocker):
         yield _build_world()
 
 

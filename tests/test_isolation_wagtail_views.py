@@ -9,25 +9,22 @@ choosers, and forge requests for B's objects: ``LEAK-m002`` never appears; a sup
 import json
 
 import pytest
-from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.log_actions import log
-from wagtail.models import Collection, Locale, Page, WorkflowPage
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.models import Page, WorkflowPage
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from wagtail_thgov.demo.sites import build_demo_sites
+from wagtail_thgov.isolation.checks import check_scoped_admin_urls
 from wagtail_thgov.metadata.models import InformationSource
 from wagtail_thgov.pages.news import NewsIndexPage, NewsPage
 from wagtail_thgov.people.models import Person
 from wagtail_thgov.workflows.roles import Role
 
-from .factories import PASSWORD, make_user
+from .factories import PASSWORD, built_once, make_user, seed_page_tree
 
 pytestmark = pytest.mark.django_db
 
@@ -43,23 +40,12 @@ def tag(code):
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     """Municipalities A (m001) and B (m002) with their staff's traces, rolled back after the module."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield _build_world()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            cache.clear()
+    with built_once(django_db_blocker):
+        yield _build_world()
 
 
 def _build_world():
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    if not Page.get_first_root_node():
-        Page.add_root(instance=Page(title="Root", slug="root"))
-    if not Collection.get_first_root_node():
-        Collection.add_root(name="Root")
+    seed_page_tree()
     world = {"superuser": make_user("leak-superuser", superuser=True)}
     for number, site in enumerate(build_demo_sites(2, users=False)["sites"], start=1):
         code = f"m{number:03d}"
@@ -269,9 +255,33 @@ def test_superuser_reports_show_every_site(world, superuser):
 
 
 def test_reports_answer_at_wagtails_addresses_with_the_scoped_views():
-    from django.core.management import call_command
+    assert check_scoped_admin_urls(None) == []
 
-    call_command("check", "--fail-level", "ERROR")  # wagtail_thgov.E201 would fail it
+
+def test_system_check_fails_when_wagtails_unscoped_reports_answer(settings):
+    settings.ROOT_URLCONF = "tests.urls_without_isolation"
+    errors = check_scoped_admin_urls(None)
+    assert [error.id for error in errors] == ["wagtail_thgov.E201"]
+    assert "wagtailadmin_reports:page_types_usage" in errors[0].msg
+
+
+# (URL name, query, most queries as A's webmaster): scoping adds a few queries per view, never per row.
+# Site history costs more than for a superuser (43) mostly in Wagtail's own per-row permission checks.
+QUERY_BUDGET = [
+    ("wagtailadmin_choose_page", {}, 20),
+    ("wagtailadmin_choose_page_search", {"q": "LEAK"}, 22),
+    ("wagtailadmin_reports:page_types_usage", {}, 30),
+    ("wagtailadmin_reports:site_history", {}, 66),
+    ("wagtailadmin_reports:workflow", {}, 28),
+    ("wagtailadmin_reports:locked_pages", {}, 30),
+]
+
+
+@pytest.mark.parametrize("name, query, budget", QUERY_BUDGET, ids=[row[0] for row in QUERY_BUDGET])
+def test_scoped_views_query_counts(world, webmaster_of_a, django_assert_max_num_queries, name, query, budget):
+    webmaster_of_a.get(reverse(name), query)  # warm Wagtail's and Django's caches
+    with django_assert_max_num_queries(budget):
+        assert webmaster_of_a.get(reverse(name), query).status_code == 200
 
 
 # --- Page explorer ------------------------------------------------------------------------------------
@@ -443,3 +453,26 @@ def test_superuser_cannot_give_a_page_another_sites_source_either(world, superus
     response = edit_news(superuser, world["m001"]["live"], responsible_department=world["m002"]["source"].pk)
     assert response.status_code == 200
     assert "responsible_department" in response.context["form"].errors
+
+
+def linking_body(page):
+    html = f'<p>ดูเพิ่มเติม <a linktype="page" id="{page.pk}">ที่นี่</a></p>'
+    return streamfield([("paragraph", rich_text(html))])
+
+
+def test_page_form_refuses_a_link_to_another_sites_page_by_forged_post(world, settings):
+    settings.LANGUAGE_CODE = "th"
+    a, b = world["m001"], world["m002"]
+    client = login(world, a["users"][Role.UPLOADER])
+    before = latest_revision(a["live"]).pk
+    response = edit_news(client, a["live"], body=linking_body(b["draft"]))
+    assert response.status_code == 200
+    (error,) = response.context["form"].errors.as_data()["body"]
+    message = str(list(error.non_block_errors)[0])
+    assert "เว็บไซต์ขององค์กรปกครองส่วนท้องถิ่นอื่น" in message
+    # The StreamField's script shows it: its errors are in the page as JSON.
+    assert json.dumps(message)[1:-1] in response.content.decode()
+    assert latest_revision(a["live"]).pk == before
+    # The same link to one of A's own pages is saved.
+    response = edit_news(client, a["live"], body=linking_body(a["draft"]))
+    assert response.status_code == 302

@@ -19,15 +19,12 @@ import datetime as dt
 import io
 
 import pytest
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from openpyxl import load_workbook
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page
 
 from tests.eservice_support import make_request, make_service
 from wagtail_thgov.compliance.models import ChecklistItem, ManualEvidence, Standard
@@ -45,7 +42,7 @@ from wagtail_thgov.stats.satisfaction import summary
 from wagtail_thgov.workflows.roles import Role
 from wagtail_thgov.workflows.setup import role_group
 
-from .factories import make_user, rolled_back
+from .factories import built_once, make_user, seed_page_tree
 
 pytestmark = pytest.mark.django_db
 
@@ -61,18 +58,12 @@ def tag(code):
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     """Three municipalities and their tagged rows, built once and rolled back after the module."""
-    with rolled_back(django_db_blocker):
+    with built_once(django_db_blocker):
         yield _build_world()
 
 
 def _build_world():
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    if not Page.get_first_root_node():
-        Page.add_root(instance=Page(title="Root", slug="root"))
-    from wagtail.models import Collection
-
-    if not Collection.get_first_root_node():
-        Collection.add_root(name="Root")
+    seed_page_tree()
     from wagtail_thgov.compliance.loader import load_standards
 
     load_standards(lambda message: None)
@@ -328,8 +319,7 @@ def test_page_explorer_shows_only_the_webmasters_own_pages(world, webmaster):
     text = webmaster.get(reverse("wagtailadmin_explore", args=[news_index.pk])).content.decode()
     assert f"ข่าวเฉพาะ {tag('m001')}" in text
     assert f"ข่าวเฉพาะ {tag('m002')}" not in text and f"ข่าวเฉพาะ {tag('m003')}" not in text
-    # Wagtail's own explorer filters still list every site's name (see docs/multisite.md); no page of
-    # another site is reachable from it.
+    # No page of another site is reachable from the explorer (its filters: tests/test_isolation_wagtail_views.py).
     other_index = world["m002"]["page"].get_parent()
     response = webmaster.get(reverse("wagtailadmin_explore", args=[other_index.pk]))
     assert response.status_code == 302

@@ -100,6 +100,14 @@ def viewable_log_entries(log_model, user):
         return entries
     if issubclass(log_model, PageLogEntry):
         return pages_of_user_sites(entries, user, prefix="page__")
+    conditions = user.__dict__.setdefault("_thgov_log_conditions", {})  # once per request, as above
+    if log_model not in conditions:
+        conditions[log_model] = _site_rows_condition(entries, user)
+    return entries.filter(conditions[log_model])
+
+
+def _site_rows_condition(entries, user):
+    """Entries about models without a site as they are; about site-scoped rows, only the user's."""
     allowed = Q(pk__in=[])
     for content_type_id in entries.order_by().values_list("content_type_id", flat=True).distinct():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
@@ -108,7 +116,7 @@ def viewable_log_entries(log_model, user):
             continue
         ids = visible_rows(model, user).annotate(id_text=Cast("pk", CharField())).values("id_text")
         allowed |= Q(content_type_id=content_type_id, object_id__in=ids)
-    return entries.filter(allowed)
+    return allowed
 
 
 def history_users_for_filter(user):

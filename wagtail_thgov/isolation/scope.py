@@ -8,23 +8,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.models import Page
 
-from ..metadata.scoping import user_sites
+from ..metadata.scoping import site_root_paths, under_paths, user_sites
 from ..workflows.models import RoleGroup
-
-
-def site_root_paths(user) -> list[str] | None:
-    """Tree paths of the home pages of the user's sites; ``None`` for a superuser (no limit)."""
-    if user.is_active and user.is_superuser:
-        return None
-    return list(user_sites(user).values_list("root_page__path", flat=True))
-
-
-def under_paths(paths, prefix=""):
-    """A condition on pages (reached through ``prefix``) in the trees rooted at ``paths``."""
-    condition = Q(pk__in=[])
-    for path in paths:
-        condition |= Q(**{f"{prefix}path__startswith": path})
-    return condition
 
 
 def pages_of_user_sites(pages, user, prefix=""):
@@ -66,5 +51,6 @@ def visible_users(user):
     users = get_user_model().objects.all()
     if user.is_active and user.is_superuser:
         return users
-    staff = staff_of(user_sites(user)).values("pk")
-    return users.filter(Q(pk__in=staff) | Q(pk=user.pk))
+    if not hasattr(user, "_thgov_visible_user_ids"):
+        user._thgov_visible_user_ids = {user.pk, *staff_of(user_sites(user)).values_list("pk", flat=True)}
+    return users.filter(pk__in=user._thgov_visible_user_ids)

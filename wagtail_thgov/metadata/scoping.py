@@ -13,7 +13,8 @@ from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.models import Site
+from wagtail.blocks import StreamBlockValidationError
+from wagtail.models import Page, Site
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
@@ -30,6 +31,25 @@ def user_sites(user):
         return Site.objects.all()
     editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
     return Site.objects.filter(root_page__in=editable.values("pk"))
+
+
+def site_root_paths(user) -> list[str] | None:
+    """Tree paths of the home pages of the user's sites; ``None`` for a superuser (no limit)."""
+    if user.is_active and user.is_superuser:
+        return None
+    # Asked several times per request (chooser hook, filters, reports): kept on the user object, as
+    # Django keeps its permission cache, so it is read once per request.
+    if not hasattr(user, "_thgov_site_root_paths"):
+        user._thgov_site_root_paths = list(user_sites(user).values_list("root_page__path", flat=True))
+    return user._thgov_site_root_paths
+
+
+def under_paths(paths, prefix=""):
+    """A condition on pages (reached through ``prefix``) in the trees rooted at ``paths``."""
+    condition = Q(pk__in=[])
+    for path in paths:
+        condition |= Q(**{f"{prefix}path__startswith": path})
+    return condition
 
 
 def has_site_field(model) -> bool:
@@ -231,9 +251,16 @@ OTHER_SITES_ROW = _(
 )
 
 
+OTHER_SITES_PAGE = _(
+    "A page chosen or linked here belongs to another municipality's website. Choose a page of your website."
+)
+
+
 class SiteScopedChoicesFormMixin:
     """For page forms: a foreign key to site-scoped rows (an information source…) accepts only rows of
-    the page's own site and shared rows, whoever sends the form and whatever the chooser showed."""
+    the page's own site and shared rows, whoever sends the form and whatever the chooser showed; and for
+    users who are not superusers, links and chosen pages in StreamFields and rich text stay within
+    their own sites, as the page chooser offers (a forged id would show another site's draft title)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -244,6 +271,34 @@ class SiteScopedChoicesFormMixin:
                 continue
             field.queryset = rows_for_site(model, site, getattr(self, "for_user", None))
             field.error_messages["invalid_choice"] = OTHER_SITES_ROW % {"model": model._meta.verbose_name}
+
+    def clean(self):
+        cleaned_data = super().clean()
+        user = getattr(self, "for_user", None)
+        paths = site_root_paths(user) if user is not None else None
+        if paths is None:
+            return cleaned_data
+        for name in self.fields:
+            if self._links_to_other_sites(name, cleaned_data.get(name), paths):
+                stream = hasattr(self.fields[name], "block")  # shown by the StreamField's own script
+                self.add_error(
+                    name,
+                    StreamBlockValidationError(non_block_errors=[OTHER_SITES_PAGE])
+                    if stream
+                    else OTHER_SITES_PAGE,
+                )
+        return cleaned_data
+
+    def _links_to_other_sites(self, name, value, paths) -> bool:
+        """Whether a StreamField or rich text value links to (or chooses) a page outside ``paths``."""
+        try:
+            model_field = self._meta.model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return False
+        if value is None or not hasattr(model_field, "extract_references"):
+            return False
+        ids = {pk for model, pk, *_rest in model_field.extract_references(value) if issubclass(model, Page)}
+        return bool(ids) and Page.objects.filter(pk__in=ids).exclude(under_paths(paths)).exists()
 
     def _site(self):
         """The site of the page being edited, or of the parent of a new one."""
