@@ -6,8 +6,8 @@ Include them before Wagtail's catch-all: ``path("", include("wagtail_thgov.urls"
 
 from django.urls import path, re_path
 from wagtail import views as wagtail_views
-from wagtail.coreutils import WAGTAIL_APPEND_SLASH
 from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.coreutils import WAGTAIL_APPEND_SLASH
 
 from .search.views import search
 from .views import robots_txt

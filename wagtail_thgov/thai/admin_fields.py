@@ -79,7 +79,9 @@ def _in_buddhist_era(widget):
     if isinstance(widget, _BuddhistEraWidget) or not isinstance(widget, AdminDateInput | AdminDateTimeInput):
         return widget
     if isinstance(widget, AdminDateTimeInput):
-        return BEDateTimeInput(attrs=widget.attrs, js_overlay_parent_selector=widget.js_overlay_parent_selector)
+        return BEDateTimeInput(
+            attrs=widget.attrs, js_overlay_parent_selector=widget.js_overlay_parent_selector
+        )
     return BEDateInput(attrs=widget.attrs)
 
 
