@@ -95,6 +95,13 @@ def test_page_saved_without_a_slug_gets_the_full_thai_slug(news):
     assert Client().get(url).status_code == 200
 
 
+def test_draft_saved_without_a_slug_gets_the_full_thai_slug(news):
+    draft = news.get_parent().add_child(
+        instance=NewsPage(title="วันพ่อแห่งชาติ", source_text="กองช่าง", live=False)
+    )
+    assert draft.slug == "วันพ่อแห่งชาติ"
+
+
 def test_the_admin_slug_field_accepts_a_thai_slug_and_refuses_a_slash(news):
     assert edit_form(news).fields["slug"].clean("หมู่ที่-5") == "หมู่ที่-5"
     with pytest.raises(ValidationError):
