@@ -396,3 +396,32 @@ def test_register_shows_derived_go_live_thai_dates_statuses_and_a_named_sheet_wi
     address = next(value for value in row.values() if isinstance(value, str) and value.startswith("http"))
     assert address.endswith("/ประวัติความเป็นมา/") and "%" not in address
     assert any(isinstance(value, str) and str(be_year(page.expire_at)) in value for value in row.values())
+
+
+def test_christian_era_year_typed_by_uploader_is_stored_right_and_they_are_told(
+    site, agency_index, users, client
+):
+    uploader = login(client, users[Role.UPLOADER])
+    url = reverse("wagtailadmin_pages:add", args=("wagtail_thgov", "agencyinfopage", agency_index.pk))
+    response = uploader.post(
+        url,
+        {
+            **page_form(data_period_start="01/10/2025", data_period_end="30/09/2569"),
+            "action-submit": "submit",
+        },
+    )
+    assert response.status_code == 302
+    page = AgencyInfoPage.objects.get(slug="history")
+    assert str(page.data_period_start) == "2025-10-01" and str(page.data_period_end) == "2026-09-30"
+    shown = [str(message) for message in uploader.get(response["Location"]).context["messages"]]
+    assert any("2025" in text and "2568" in text for text in shown), shown
+
+
+def test_buddhist_era_typo_year_is_refused_and_nothing_is_lost(site, agency_index, users, client):
+    uploader = login(client, users[Role.UPLOADER])
+    url = reverse("wagtailadmin_pages:add", args=("wagtail_thgov", "agencyinfopage", agency_index.pk))
+    response = uploader.post(url, {**page_form(data_period_start="01/10/3112"), "action-submit": "submit"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "3112" in html and "ประวัติความเป็นมา" in html
+    assert not AgencyInfoPage.objects.filter(slug="history").exists()
