@@ -1,8 +1,11 @@
 """The page editor's form as staff meet it: an unchanged submission is not an edit (so approving from the
 editor's footer does not restart the workflow), and a Thai title gives a slug with every mark kept."""
 
+from urllib.parse import unquote
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
 from wagtail.blocks import StreamValue
 
 from tests.factories import make_site, make_user
@@ -86,7 +89,17 @@ def test_page_saved_without_a_slug_gets_the_full_thai_slug(news):
     parent = news.get_parent()
     page = parent.add_child(instance=NewsPage(title="ขอเชิญร่วมงานวันพ่อแห่งชาติ หมู่ที่ 5", source_text="กองช่าง"))
     assert page.slug == "ขอเชิญร่วมงานวันพ่อแห่งชาติ-หมู่ที่-5"
-    assert page.url_path.endswith("/ขอเชิญร่วมงานวันพ่อแห่งชาติ-หมู่ที่-5/")
+    page.save_revision().publish()
+    url = page.relative_url(page.get_site())
+    assert unquote(url).endswith("/ขอเชิญร่วมงานวันพ่อแห่งชาติ-หมู่ที่-5/")
+    assert Client().get(url).status_code == 200
+
+
+def test_draft_saved_without_a_slug_gets_the_full_thai_slug(news):
+    draft = news.get_parent().add_child(
+        instance=NewsPage(title="วันพ่อแห่งชาติ", source_text="กองช่าง", live=False)
+    )
+    assert draft.slug == "วันพ่อแห่งชาติ"
 
 
 def test_the_admin_slug_field_accepts_a_thai_slug_and_refuses_a_slash(news):

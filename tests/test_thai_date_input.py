@@ -81,3 +81,14 @@ def test_fiscal_year_field_takes_buddhist_era_and_explains_a_christian_era_year(
     with pytest.raises(ValidationError) as raised:
         field.clean("2026")
     assert "2569" in str(raised.value.messages)
+
+
+def test_wagtail_schedule_dialog_widget_is_swapped_for_the_buddhist_era_one():
+    from wagtail.admin.widgets import AdminDateTimeInput
+
+    field = BEDateTimeField(
+        widget=AdminDateTimeInput(js_overlay_parent_selector="#schedule-publishing-dialog")
+    )
+    assert isinstance(field.widget, BEDateTimeInput)
+    assert field.widget.get_config()["parentID"] == "#schedule-publishing-dialog"
+    assert field.widget.get_config()["yearOffset"] == 543

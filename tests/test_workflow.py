@@ -13,6 +13,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from tests.factories import PASSWORD, make_site, make_user, role_users
 from wagtail_thgov.installation import run_setup
 from wagtail_thgov.pages.agency import AgencyIndexPage, AgencyInfoPage
+from wagtail_thgov.thai import be_year, thai_date
 from wagtail_thgov.workflows.models import CertificationTask, CompletenessCheckTask, RoleGroup
 from wagtail_thgov.workflows.roles import Role
 
@@ -363,3 +364,64 @@ def test_webmaster_sees_only_own_sites_register(site, agency_index, users, clien
     assert "ประวัติความเป็นมา" in html
     assert "ของอีกแห่ง" not in html
     assert make_user  # factories in use
+
+
+def test_register_shows_derived_go_live_thai_dates_statuses_and_a_named_sheet_with_readable_urls(
+    site, agency_index, users, client
+):
+    page = submit_new_page(
+        login(client, users[Role.UPLOADER]), agency_index, slug="ประวัติความเป็นมา", expire_at="01/12/2580 17:00"
+    )
+    act(login(client, users[Role.WEBMASTER]), page)
+    act(login(client, users[Role.APPROVER]), page)
+    page = AgencyInfoPage.objects.get(pk=page.pk)
+    assert page.live and page.expire_at
+    webmaster = login(client, users[Role.WEBMASTER])
+    html = webmaster.get(reverse("thgov_publication_register")).content.decode()
+    certified_at = (
+        TaskState.objects.filter(workflow_state__object_id=str(page.pk)).latest("finished_at").finished_at
+    )
+    assert thai_date(certified_at) in html  # the go-live, derived from the certification that published it
+    assert thai_date(page.expire_at) in html
+    assert "minutes ago" not in html and "นาทีที่ผ่านมา" not in html
+    assert "Approved" not in html
+    export = webmaster.get(reverse("thgov_publication_register") + "?export=xlsx")
+    workbook = load_workbook(
+        io.BytesIO(b"".join(export.streaming_content) if export.streaming else export.content)
+    )
+    sheet = workbook.active
+    assert sheet.title != "Sheet1"
+    rows = list(sheet.iter_rows(values_only=True))
+    row = dict(zip(rows[0], rows[1], strict=True))
+    address = next(value for value in row.values() if isinstance(value, str) and value.startswith("http"))
+    assert address.endswith("/ประวัติความเป็นมา/") and "%" not in address
+    assert any(isinstance(value, str) and str(be_year(page.expire_at)) in value for value in row.values())
+
+
+def test_christian_era_year_typed_by_uploader_is_stored_right_and_they_are_told(
+    site, agency_index, users, client
+):
+    uploader = login(client, users[Role.UPLOADER])
+    url = reverse("wagtailadmin_pages:add", args=("wagtail_thgov", "agencyinfopage", agency_index.pk))
+    response = uploader.post(
+        url,
+        {
+            **page_form(data_period_start="01/10/2025", data_period_end="30/09/2569"),
+            "action-submit": "submit",
+        },
+    )
+    assert response.status_code == 302
+    page = AgencyInfoPage.objects.get(slug="history")
+    assert str(page.data_period_start) == "2025-10-01" and str(page.data_period_end) == "2026-09-30"
+    shown = [str(message) for message in uploader.get(response["Location"]).context["messages"]]
+    assert any("2025" in text and "2568" in text for text in shown), shown
+
+
+def test_buddhist_era_typo_year_is_refused_and_nothing_is_lost(site, agency_index, users, client):
+    uploader = login(client, users[Role.UPLOADER])
+    url = reverse("wagtailadmin_pages:add", args=("wagtail_thgov", "agencyinfopage", agency_index.pk))
+    response = uploader.post(url, {**page_form(data_period_start="01/10/3112"), "action-submit": "submit"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "3112" in html and "ประวัติความเป็นมา" in html
+    assert not AgencyInfoPage.objects.filter(slug="history").exists()

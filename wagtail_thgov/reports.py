@@ -1,5 +1,7 @@
 """What the plugin's admin reports share."""
 
+import re
+
 from .compliance.export import safe_cell_text
 
 
@@ -33,3 +35,26 @@ class RowsReportMixin(FormulaSafeExportMixin):
 
     def get_table(self, object_list):
         return super().get_table(self.decorate_paginated_queryset(object_list))
+
+
+class NamedSheetExportMixin:
+    """For views with Wagtail's spreadsheet export: the worksheet is named ``export_sheet_title``
+    (translated, e.g. "ทะเบียนการขอเผยแพร่ข้อมูล") instead of Wagtail's "Sheet1"."""
+
+    export_sheet_title = None
+
+    def write_xlsx(self, queryset, output):
+        # Wagtail's write_xlsx with the sheet's title as the only change.
+        from openpyxl import Workbook
+        from wagtail.admin.views.mixins import ExcelDateFormatter
+
+        workbook = Workbook(write_only=True, iso_dates=True)
+        title = re.sub(r"[\\/*?:\[\]]", " ", str(self.export_sheet_title or "Sheet1"))[:31]
+        worksheet = workbook.create_sheet(title=title)
+        worksheet.append(self.get_heading(queryset, field) for field in self.list_export)
+        date_format = ExcelDateFormatter().get()
+        for item in queryset:
+            worksheet.append(
+                self.generate_xlsx_row(worksheet, self.to_row_dict(item), date_format=date_format)
+            )
+        workbook.save(output)

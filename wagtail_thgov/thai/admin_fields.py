@@ -70,6 +70,21 @@ class BEDateTimeInput(_BuddhistEraWidget, AdminDateTimeInput):
     with_time = True
 
 
+def _in_buddhist_era(widget):
+    """A panel's own Wagtail date widget (the publishing panel's go-live and expiry inputs in the schedule
+    dialog) swapped for the B.E. one with the same attributes; without this their calendar would rewrite
+    a typed B.E. date as today's Christian-Era date."""
+    if isinstance(widget, type):
+        widget = widget()
+    if isinstance(widget, _BuddhistEraWidget) or not isinstance(widget, AdminDateInput | AdminDateTimeInput):
+        return widget
+    if isinstance(widget, AdminDateTimeInput):
+        return BEDateTimeInput(
+            attrs=widget.attrs, js_overlay_parent_selector=widget.js_overlay_parent_selector
+        )
+    return BEDateInput(attrs=widget.attrs)
+
+
 class _BuddhistEraField:
     """Reads B.E. dates (and, converted and reported, Christian-Era ones) from what was typed."""
 
@@ -78,6 +93,7 @@ class _BuddhistEraField:
 
     def __init__(self, *args, **kwargs):
         kwargs.pop("input_formats", None)
+        kwargs["widget"] = _in_buddhist_era(kwargs.get("widget"))
         super().__init__(*args, **kwargs)
         self.help_text = self.help_text or self.default_help
         self.typed_ce_year = None

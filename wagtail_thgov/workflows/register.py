@@ -6,13 +6,29 @@ Rows are built for a page of workflow states in a constant number of queries.
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from urllib.parse import unquote
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Page, TaskState, WorkflowState
 
 from ..categories import category_of
 from ..metadata.certified_files import CertifiedFile, certified_files_by_task_state
 from .models import CertificationTask, CompletenessCheckTask
+
+
+def readable_url(url) -> str:
+    """``https://…/ข่าว/วันพ่อแห่งชาติ/`` rather than ``https://…/%E0%B8%82…``: for print and spreadsheets."""
+    return unquote(url or "")
+
+
+# Wagtail's own status names are not in its Thai catalogue; the register names them itself.
+STATUS_LABELS = {
+    WorkflowState.STATUS_IN_PROGRESS: pgettext_lazy("publication request", "Awaiting check or certification"),
+    WorkflowState.STATUS_APPROVED: pgettext_lazy("publication request", "Certified and published"),
+    WorkflowState.STATUS_NEEDS_CHANGES: pgettext_lazy("publication request", "Sent back for changes"),
+    WorkflowState.STATUS_CANCELLED: pgettext_lazy("publication request", "Withdrawn"),
+}
 
 
 @dataclass
@@ -63,11 +79,20 @@ class RegisterEntry:
 
     @property
     def status(self) -> str:
-        return self.workflow_state.get_status_display()
+        status = self.workflow_state.status
+        return str(STATUS_LABELS.get(status, self.workflow_state.get_status_display()))
 
     @property
     def go_live_at(self):
-        return self.page.go_live_at if self.page else None
+        """When this request's page went (or goes) live: its scheduled go-live, else, for a certified
+        request, the certification that published it."""
+        if not self.page:
+            return None
+        if self.page.go_live_at:
+            return self.page.go_live_at
+        if self.workflow_state.status == WorkflowState.STATUS_APPROVED:
+            return self.certified.at
+        return None
 
     @property
     def expire_at(self):
@@ -76,6 +101,11 @@ class RegisterEntry:
     @property
     def url(self) -> str:
         return (self.page.get_url() or "") if self.page else ""
+
+    @property
+    def address(self) -> str:
+        """The page's full web address as people read it: Thai slugs decoded, not percent-encoded."""
+        return readable_url(self.page.get_full_url()) if self.page else ""
 
 
 def page_workflow_states():

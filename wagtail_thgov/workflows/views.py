@@ -9,17 +9,17 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..categories import CATEGORY_CHOICES
 from ..metadata.inventory import thgov_page_models
-from ..reports import RowsReportMixin
+from ..reports import NamedSheetExportMixin, RowsReportMixin
 from ..site_settings.models import MunicipalitySettings
-from ..thai import thai_datetime
-from .register import RegisterEntry, build_entries, page_workflow_states
+from ..thai import thai_date, thai_datetime
+from .register import STATUS_LABELS, RegisterEntry, build_entries, page_workflow_states, readable_url
 
 REGISTER_PERMISSION = "wagtail_thgov.view_publication_register"
 
@@ -33,7 +33,7 @@ def visible_workflow_states(user):
 
 class RegisterFilterSet(WagtailFilterSet):
     created_at = django_filters.DateFromToRangeFilter(label=_("Requested"), widget=DateRangePickerWidget)
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=WorkflowState.STATUS_CHOICES)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=list(STATUS_LABELS.items()))
     category = django_filters.ChoiceFilter(
         label=_("Category"), choices=CATEGORY_CHOICES, method="filter_category"
     )
@@ -68,7 +68,14 @@ def _be(value):
     return thai_datetime(value) if value else ""
 
 
-class PublicationRegisterView(RowsReportMixin, ReportView):
+class _ThaiDateColumn(Column):
+    """A date in B.E. with Thai month names (Wagtail's DateColumn shows "in 12 months" or "0 minutes ago")."""
+
+    def get_value(self, instance):
+        return thai_date(super().get_value(instance))
+
+
+class PublicationRegisterView(NamedSheetExportMixin, RowsReportMixin, ReportView):
     """ทะเบียนการขอเผยแพร่ข้อมูล: every publication request with its four people and times."""
 
     page_title = _("Publication register")
@@ -84,14 +91,14 @@ class PublicationRegisterView(RowsReportMixin, ReportView):
         _UserColumn("checked", label=_("Checked by")),
         _UserColumn("certified", label=_("Certified by")),
         _CertifiedFilesColumn("files", label=_("Certified files (SHA-256)")),
-        DateColumn("go_live_at", label=_("Go-live")),
-        DateColumn("expire_at", label=_("Expiry")),
+        _ThaiDateColumn("go_live_at", label=_("Go-live")),
+        _ThaiDateColumn("expire_at", label=_("Expiry")),
         Column("status", label=_("Status")),
     ]
     list_export = [
         "title",
         "category_label",
-        "url",
+        "address",
         "requested.name",
         "requested.at",
         "checked.name",
@@ -106,7 +113,7 @@ class PublicationRegisterView(RowsReportMixin, ReportView):
     export_headings = {
         "title": _("Title"),
         "category_label": _("Category"),
-        "url": _("URL"),
+        "address": _("Web address"),
         "requested.name": _("Requested by"),
         "requested.at": _("Requested at"),
         "checked.name": _("Checked by"),
@@ -127,6 +134,8 @@ class PublicationRegisterView(RowsReportMixin, ReportView):
         if not request.user.has_perm(REGISTER_PERMISSION):
             return permission_denied(request)
         return super().dispatch(request, *args, **kwargs)
+
+    export_sheet_title = _("Publication register")
 
     def get_filename(self):
         return "thgov-publication-register"
@@ -156,5 +165,6 @@ def publication_request_form(request, pk):
             "page": entry.page,
             "municipality": municipality,
             "page_url": entry.page.get_full_url(request) if entry.page else "",
+            "page_address": readable_url(entry.page.get_full_url(request)) if entry.page else "",
         },
     )
