@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 from openpyxl import Workbook
+from wagtail.users.models import UserProfile
 
 from tests.compliance_support import compliance_site
 from tests.factories import PASSWORD, role_users
@@ -131,8 +132,9 @@ def test_the_refusal_is_in_thai_for_a_thai_user(client, site, webmaster):
         if translation.gettext(refusal) == refusal:
             pytest.skip("the Thai catalogue has no edition messages yet")
     client.cookies["django_language"] = "th"
-    webmaster.wagtail_userprofile.preferred_language = "th"
-    webmaster.wagtail_userprofile.save()
+    profile = UserProfile.get_for_user(webmaster)
+    profile.preferred_language = "th"
+    profile.save()
     response = post(client, site, workbook([["O1", "โครงสร้าง", "", "", "", "sure", ""]]))
     text = response.content.decode()
     assert "ไม่ได้บันทึก" in text and "src" in text
