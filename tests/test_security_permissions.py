@@ -110,6 +110,7 @@ EXPECTED = {
     "thgov_compliance_report": WEBMASTER_ONLY,
     "thgov_compliance_report_results": WEBMASTER_ONLY,
     "thgov_compliance_export": WEBMASTER_ONLY,
+    "thgov_compliance_load_edition": WEBMASTER_ONLY,
     **_snippet("informationsource", SOURCES_READ, SOURCES_WRITE, EDITORS),
     **_snippet("person", SUPERUSER_ONLY, SUPERUSER_ONLY, EDITORS),
     **_viewset("thgov_expiry_defaults", WEBMASTER_ONLY),
@@ -305,6 +306,7 @@ def test_a_webmaster_gets_nothing_of_another_municipality(client, world):
             "thgov_compliance_report",
             "thgov_compliance_report_results",
             "thgov_compliance_export",
+            "thgov_compliance_load_edition",
             "thgov_publication_register",
             "thgov_publication_register_results",
         ):
@@ -330,6 +332,11 @@ def test_a_webmaster_gets_nothing_of_another_municipality(client, world):
                 other_objects = world.objects[other.pk]
                 if other_objects["service"].title in body or other_objects["survey"].title in body:
                     leaks.append(f"{name}: shows the other site's service or survey")
+                continue
+            if name == "thgov_compliance_load_edition":
+                # The form offers the webmaster's own sites only.
+                if other.hostname in body or (other.site_name and other.site_name in body):
+                    leaks.append(f"{name}: offers the other site")
                 continue
             if name == "thgov_compliance_export" or name.startswith("thgov_compliance_report"):
                 if other.hostname in body or "other.example.test" in response.get("Content-Disposition", ""):
