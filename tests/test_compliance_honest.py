@@ -202,3 +202,19 @@ def test_https_and_the_domain_are_measured_from_the_sites_root_url(site):
     https = status_of(site, "gws", "2.0", "GWS-SEC01")
     assert https.status == MET and https.findings[0].evidence.url == "https://bansuan.go.th/"
     assert status_of(site, "gws", "2.0", "GWS-N01").status == MET
+
+
+def test_the_rss_feed_lists_the_sites_own_news_and_meets_gws_f06(client, site):
+    from wagtail_thgov.pages.news import NewsIndexPage, NewsPage
+
+    other = compliance_site("other.example", title="เทศบาลอื่น", is_default=False, certification=False)
+    assert status_of(site, "gws", "2.0", "GWS-F06").status == MISSING  # no news yet
+    for owner, title in ((site, "ข่าวของเรา"), (other, "ข่าวของเทศบาลอื่น")):
+        index = publish(owner.root_page, NewsIndexPage, "news", title="ข่าว")
+        publish(index, NewsPage, "story", title=title, news_date=dt.date(2026, 11, 1), summary="สรุป")
+    response = client.get("/rss.xml", HTTP_HOST="localhost")
+    text = response.content.decode()
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/rss+xml")
+    assert "ข่าวของเรา" in text and "ข่าวของเทศบาลอื่น" not in text
+    status = status_of(site, "gws", "2.0", "GWS-F06")
+    assert status.status == MET and status.findings[0].evidence.url == "http://localhost/rss.xml"

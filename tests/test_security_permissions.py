@@ -118,6 +118,7 @@ EXPECTED = {
     "thgov_compliance_report": WEBMASTER_ONLY,
     "thgov_compliance_report_results": WEBMASTER_ONLY,
     "thgov_compliance_export": WEBMASTER_ONLY,
+    "thgov_compliance_load_edition": WEBMASTER_ONLY,
     **_snippet("informationsource", SOURCES_READ, SOURCES_WRITE, EDITORS),
     **_snippet("person", SUPERUSER_ONLY, SUPERUSER_ONLY, EDITORS),
     **_viewset("thgov_expiry_defaults", WEBMASTER_ONLY),
@@ -353,6 +354,7 @@ def test_a_webmaster_gets_nothing_of_another_municipality(client, world):
             "thgov_compliance_report",
             "thgov_compliance_report_results",
             "thgov_compliance_export",
+            "thgov_compliance_load_edition",
             "thgov_publication_register",
             "thgov_publication_register_results",
         ):
@@ -391,6 +393,11 @@ def test_a_webmaster_gets_nothing_of_another_municipality(client, world):
                 listed = [item["title"] for item in response.json()["items"]]
                 if world.objects[other.pk][name.rsplit(":", 1)[0]].title in listed:
                     leaks.append(f"{name}: lists the other site's file")
+                continue
+            if name == "thgov_compliance_load_edition":
+                # The form offers the webmaster's own sites only.
+                if other.hostname in body or (other.site_name and other.site_name in body):
+                    leaks.append(f"{name}: offers the other site")
                 continue
             if name == "thgov_compliance_export" or name.startswith("thgov_compliance_report"):
                 if other.hostname in body or "other.example.test" in response.get("Content-Disposition", ""):

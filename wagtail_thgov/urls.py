@@ -1,5 +1,5 @@
-"""Public URLs the plugin adds: ``/sitemap.xml`` (Wagtail's sitemaps), ``/robots.txt`` and ``/search/``,
-and Wagtail's page-serving pattern widened to Thai slugs.
+"""Public URLs the plugin adds: ``/sitemap.xml`` (Wagtail's sitemaps), ``/robots.txt``, ``/rss.xml`` (news)
+and ``/search/``, and Wagtail's page-serving pattern widened to Thai slugs.
 
 Include them before Wagtail's catch-all: ``path("", include("wagtail_thgov.urls"))``.
 """
@@ -9,6 +9,7 @@ from wagtail import views as wagtail_views
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.coreutils import WAGTAIL_APPEND_SLASH
 
+from .feeds import NewsFeed
 from .search.views import search
 from .views import robots_txt
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="thgov_sitemap"),
     path("robots.txt", robots_txt, name="thgov_robots_txt"),
     path("search/", search, name="thgov_search"),
+    path("rss.xml", NewsFeed(), name="thgov_news_feed"),
 ]
 
 # --- e-Service (issue 8): the citizen's status page ---

@@ -7,6 +7,7 @@ import io
 from django.core.management import call_command
 from openpyxl import Workbook
 
+from tests.e2e.conftest import ARTIFACTS
 from wagtail_thgov.compliance.models import Standard
 from wagtail_thgov.pages.public_info import PublicInfoPage
 from wagtail_thgov.thai import current_fiscal_year
@@ -24,6 +25,12 @@ def xlsx(path, rows):
     book.save(buffer)
     path.write_bytes(buffer.getvalue())
     return str(path)
+
+
+def view(page, name):
+    """A screenshot of what is on screen (the tests' full-page shots of long pages are hard to read)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / f"compliance-{name}.png")
 
 
 def log_in(page, live_server):
@@ -49,8 +56,10 @@ def test_webmaster_sees_missing_parts_and_loads_a_new_edition(
     assert str(year) in page.locator(".thgov-ita__warning").inner_text()
     o21 = page.locator("#ita-o21")
     assert "ยังไม่ได้เผยแพร่" in o21.inner_text() and "เผยแพร่แล้วบางส่วน" in o21.inner_text()
+    page.locator(".thgov-ita__warning").scroll_into_view_if_needed()
+    view(page, "public-ita-phone-edition-warning")
     o21.scroll_into_view_if_needed()
-    screenshot("public-ita-phone")
+    view(page, "public-ita-phone-partial-item")
     page.set_viewport_size({"width": 1280, "height": 900})
 
     log_in(page, live_server)
@@ -58,16 +67,17 @@ def test_webmaster_sees_missing_parts_and_loads_a_new_edition(
     page.goto(f"{live_server.url}/admin/reports/thgov-compliance/?standard={ita_2568.pk}")
     row = page.locator("tr", has=page.locator("strong", has_text="O21"))
     assert "ผ่านบางส่วน" in row.inner_text()
-    parts = row.locator(".thgov-compliance-part--missing")
+    parts = row.locator(".thgov-compliance-part--unmet")
     assert parts.count() == 1
     assert "กิจกรรมสร้างวัฒนธรรม No Gift Policy" in parts.inner_text()
     assert "ยังขาด:" in parts.inner_text()
     row.scroll_into_view_if_needed()
-    screenshot("report-partial-item")
+    view(page, "report-partial-item")
 
     # Load the next fiscal year's list: the header button, then the form.
     page.get_by_role("link", name="นำเข้ารายการฉบับใหม่").click()
     page.wait_for_load_state()
+    view(page, "load-edition-form")
     page.fill("input[name=edition]", str(year))
     page.set_input_files(
         "input[name=file]",
@@ -78,7 +88,7 @@ def test_webmaster_sees_missing_parts_and_loads_a_new_edition(
     body = page.locator("main").inner_text()
     assert "ระบบไม่ได้บันทึกข้อมูลใด ๆ" in body and "แถวที่ 2" in body
     assert not Standard.objects.filter(edition=str(year)).exists()
-    screenshot("load-edition-refused")
+    view(page, "load-edition-refused")
 
     rows = [
         ["O1", "โครงสร้างและอำนาจหน้าที่", "Structure and powers", "", "", "src", ""],
@@ -92,10 +102,10 @@ def test_webmaster_sees_missing_parts_and_loads_a_new_edition(
     page.wait_for_load_state()
     assert f"ฉบับปี {year} เทศบาลนำเข้าเอง" in page.locator("main").inner_text()
     assert Standard.objects.get(edition=str(year)).items.count() == 3
-    screenshot("load-edition-done")
+    view(page, "load-edition-done")
 
     # The public page now shows the municipality's own list for this year, without the warning.
     page.goto(f"{live_server.url}/ita/")
     assert f"ฉบับปี {year} เทศบาลนำเข้าเอง" in page.locator(".thgov-ita__edition").inner_text()
     assert page.locator(".thgov-ita__warning").count() == 0
-    screenshot("public-ita-new-edition")
+    view(page, "public-ita-new-edition")

@@ -65,10 +65,13 @@ def _rows_from_xlsx(content: bytes) -> list[dict]:
         )
     return [
         {
-            name: ("" if value is None else str(value).strip())
-            for name, value in zip(header, row, strict=False)
+            "_row": number,
+            **{
+                name: ("" if value is None else str(value).strip())
+                for name, value in zip(header, row, strict=False)
+            },
         }
-        for row in rows[1:]
+        for number, row in enumerate(rows[1:], start=2)
         if any(value not in (None, "") for value in row)
     ]
 

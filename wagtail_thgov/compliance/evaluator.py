@@ -15,6 +15,7 @@ import heapq
 import itertools
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.utils.translation import gettext as _
 from pythainlp.util.date import thai_full_months
@@ -143,11 +144,11 @@ class Rules:
     current_fiscal_year: int
     require_certification: bool = True
 
-    @property
+    @cached_property
     def months(self) -> tuple[Period, ...]:
         return required_periods(self.today, 1)
 
-    @property
+    @cached_property
     def quarters(self) -> tuple[Period, ...]:
         return required_periods(self.today, 3)
 

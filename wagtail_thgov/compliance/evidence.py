@@ -293,30 +293,37 @@ class SiteEvidence:
                     cites_gazette=gazette,
                 )
 
+    def on_this_site(self, parts) -> bool:
+        """Whether a parsed URL names this site: its host name, and its port (none for ports 80 and 443)."""
+        if (parts.hostname or "").lower() != self.site.hostname.lower():
+            return False
+        return self.site.port in (80, 443) if parts.port is None else parts.port == self.site.port
+
     def live_paths(self, urls) -> set:
-        """Which of ``urls`` lead to a live, public page of this site (one query)."""
-        wanted = {}
+        """Which of ``urls`` lead to a live, public page of this site (two queries)."""
+        wanted = defaultdict(set)
         for url in urls:
             parts = urlsplit(url)
-            if not parts.hostname or parts.hostname.lower() != self.site.hostname.lower():
-                continue
-            if parts.port not in (None, self.site.port) and self.site.port not in (80, 443):
-                continue
-            path = parts.path if parts.path.endswith("/") else parts.path + "/"
-            wanted[self.root.url_path + path.lstrip("/")] = url
+            if self.on_this_site(parts):
+                path = parts.path if parts.path.endswith("/") else parts.path + "/"
+                wanted[self.root.url_path + path.lstrip("/")].add(url)
         if not wanted:
             return set()
-        restricted = PageViewRestriction.objects.filter(page__path__startswith=self.root.path).values_list(
-            "page__path", flat=True
+        restricted = list(
+            PageViewRestriction.objects.filter(page__path__startswith=self.root.path).values_list(
+                "page__path", flat=True
+            )
         )
-        restricted = list(restricted)
         live = (
             Page.objects.live()
             .filter(path__startswith=self.root.path, url_path__in=list(wanted))
             .values_list("url_path", "path")
         )
         return {
-            wanted[url_path] for url_path, path in live if not any(path.startswith(r) for r in restricted)
+            url
+            for url_path, path in live
+            if not any(path.startswith(prefix) for prefix in restricted)
+            for url in wanted[url_path]
         }
 
     def manual_evidence(self, item_pks):

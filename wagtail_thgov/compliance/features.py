@@ -181,3 +181,20 @@ def request_tracking(context):
         .exists()
     )
     return [(str(_("Status tracking of complaints")), context.url(path))] if path and has_complaints else []
+
+
+@register_feature("rss_feed", _("RSS feed of the news"))
+def rss_feed(context):
+    # Measured: the feed's URL is installed and the site has live, public news to put in it.
+    from ..pages.news import NewsPage
+
+    path = _url_or_none("thgov_news_feed")
+    newest = (
+        NewsPage.objects.live()
+        .public()
+        .descendant_of(context.site.root_page)
+        .order_by("-last_published_at")
+        .values_list("last_published_at", flat=True)
+        .first()
+    )
+    return [(str(_("RSS feed of the news")), context.url(path), newest)] if path and newest else []

@@ -76,8 +76,10 @@ class ReportRow:
 def create_actions(site, statuses) -> dict:
     """``{item pk: [(label, url), …]}``: "add a page of type X here" for each page type that would
     satisfy a missing item, where the site has a place for it (one query), and "record evidence kept
-    elsewhere"."""
-    unmet = [status.item for status in statuses if not status.met]
+    elsewhere". For an item with parts, the actions of its unmet parts, each named by its part."""
+    unmet_parts = {status.item.pk: status.missing_parts for status in statuses if status.parts}
+    unmet = [status.item for status in statuses if not status.met and not status.parts]
+    unmet += [part.item for parts in unmet_parts.values() for part in parts]
     plan = plan_for(unmet)
     models_by_item = defaultdict(list)
     for model, rules in plan.page_rules.items():
@@ -112,6 +114,10 @@ def create_actions(site, statuses) -> dict:
         query = urlencode({"item": item.pk, "site": site.pk})
         links.append((_("Record evidence kept elsewhere"), f"{reverse(MANUAL_EVIDENCE_ADD_URL)}?{query}"))
         actions[item.pk] = links
+    for item_pk, parts in unmet_parts.items():
+        actions[item_pk] = [
+            (f"{part.item.name_th}: {label}", url) for part in parts for label, url in actions[part.item.pk]
+        ]
     return actions
 
 
