@@ -188,6 +188,7 @@ def test_open_answers_are_public_only_after_a_webmaster_accepts_them(moderated_s
     listing = webmaster.get(reverse("thgov_survey_moderation"))
     assert listing.status_code == 200
     assert SPAM in listing.content.decode() and GENUINE in listing.content.decode()
+    assert 'name="csrfmiddlewaretoken" value=""' not in listing.content.decode()  # each row's form has a token
     genuine, spam = SurveyAnswer.objects.get(text=GENUINE), SurveyAnswer.objects.get(text=SPAM)
     assert moderate(webmaster, genuine, "accept").status_code == 302
     assert moderate(webmaster, spam, "reject").status_code == 302

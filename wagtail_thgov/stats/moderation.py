@@ -10,6 +10,7 @@ same sites only (another municipality's answer, a lower role or a forged id get 
 import django_filters
 from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -48,7 +49,17 @@ class ModerationFilterSet(WagtailFilterSet):
 
 
 class ModerationActionsColumn(Column):
+    """Accept and Reject buttons: two small POST forms (a cell is rendered without the view's context, so
+    it is given the CSRF token and the address to come back to)."""
+
     cell_template_name = "wagtail_thgov/stats/moderation_actions_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        request = parent_context.get("request")
+        context["csrf_token"] = get_token(request) if request else ""
+        context["next_url"] = request.get_full_path() if request else ""
+        return context
 
 
 class SurveyAnswerModerationView(ReportView):
@@ -80,11 +91,6 @@ class SurveyAnswerModerationView(ReportView):
     def get_queryset(self):
         # Waiting answers first, newest first.
         return open_answers(self.request.user).order_by("-moderation", "-response__created_at", "-pk")
-
-    def get_context_data(self, *args, **kwargs):
-        context = super().get_context_data(*args, **kwargs)
-        context["next_url"] = self.request.get_full_path()
-        return context
 
 
 @require_POST
