@@ -20,9 +20,10 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
+from ..thai import thai_date
 from .models import Moderation, QuestionKind, SurveyAnswer
 from .permissions import can_view_stats, stats_sites
 
@@ -71,7 +72,7 @@ class SurveyAnswerModerationView(ReportView):
     paginate_by = 50
     no_results_message = _("There are no open answers to review.")
     columns = [
-        DateColumn("date", label=_("Date"), accessor="response.date"),
+        Column("date", label=_("Date"), accessor=lambda answer: thai_date(answer.response.date)),
         Column("survey", label=_("Survey"), accessor="response.page.title"),
         Column("question_text", label=_("Question")),
         Column("text", label=_("Answer")),
