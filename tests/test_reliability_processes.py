@@ -538,6 +538,7 @@ def private_postgres_cluster(postgres_and_redis_pass, tmp_path):
     subprocess.run(
         ["runuser", "-u", "postgres", "--", *pg_ctl, "-m", "immediate", "stop"], cwd="/", capture_output=True
     )
+    shutil.rmtree(data, ignore_errors=True)
 
 
 def submit_request(port, path, number):
