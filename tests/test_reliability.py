@@ -188,6 +188,7 @@ def test_open_answers_are_public_only_after_a_webmaster_accepts_them(moderated_s
     listing = webmaster.get(reverse("thgov_survey_moderation"))
     assert listing.status_code == 200
     assert SPAM in listing.content.decode() and GENUINE in listing.content.decode()
+    assert 'name="csrfmiddlewaretoken" value=""' not in listing.content.decode()  # each row's form has a token
     genuine, spam = SurveyAnswer.objects.get(text=GENUINE), SurveyAnswer.objects.get(text=SPAM)
     assert moderate(webmaster, genuine, "accept").status_code == 302
     assert moderate(webmaster, spam, "reject").status_code == 302
@@ -359,3 +360,20 @@ def test_pages_are_served_while_redis_cannot_be_reached(settings, news):
     limit = ratelimit.submit_limit()
     assert ratelimit.count(limit, request_from("198.51.100.1"), 1) == 0
     assert not ratelimit.is_limited(limit, request_from("198.51.100.1"), 1)
+
+
+def test_a_page_past_its_expiry_is_not_served_even_before_the_worker_runs(news):
+    """From its cached copy or rendered: 404 once ``expire_at`` has passed, whenever the job next runs."""
+    import datetime as dt
+    import time
+
+    from django.utils import timezone
+
+    item = NewsPage.objects.get()
+    item.expire_at = timezone.now() + dt.timedelta(seconds=2)
+    item.save_revision().publish()
+    warm(item)
+    time.sleep(2.1)
+    assert NewsPage.objects.get(pk=item.pk).live  # the worker has not run
+    response = get(item.url)
+    assert response.status_code == 404 and state(response) is None

@@ -60,6 +60,7 @@ from .publishing import admin_urls as publishing_urls  # noqa: E402
 from .publishing.forms import notify_editor_of_expiry  # noqa: E402
 from .publishing.panels import add_currency_panel  # noqa: E402
 from .publishing.review import register_log_actions as register_publishing_log_actions  # noqa: E402
+from .publishing.serving import refuse_expired_page  # noqa: E402
 from .publishing.views import CurrencyReportMenuItem, ExpiryDefaultViewSet  # noqa: E402
 
 
@@ -86,6 +87,7 @@ def register_currency_report_menu_item():
 
 hooks.register("construct_homepage_panels", add_currency_panel)
 hooks.register("register_log_actions", register_publishing_log_actions)
+hooks.register("before_serve_page", refuse_expired_page)
 hooks.register("after_create_page", notify_editor_of_expiry)
 hooks.register("after_edit_page", notify_editor_of_expiry)
 

@@ -295,7 +295,8 @@ class PageCacheUpdateMiddleware:
             logger.debug("thgov page cache: not stored (%s): %s", reason, request.path)
             return response
         page = served_page(request)
-        entry = store.make_entry(response, page.pk, lookup.site_id)
+        expires_at = page.expire_at.timestamp() if getattr(page, "expire_at", None) else None
+        entry = store.make_entry(response, page.pk, lookup.site_id, expires_at)
         entry.headers = [(k, v) for k, v in entry.headers if k.lower() not in UNSTORED_HEADERS]
         timeout = conf.seconds()
         if lookup.counters:

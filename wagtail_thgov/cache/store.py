@@ -189,12 +189,13 @@ class Entry:
     stored_at: float
     page_id: int
     site_id: int
+    expires_at: float | None = None  # the page's ``expire_at``: not served from the cache after it
 
     def content(self) -> bytes:
         return zlib.decompress(self.body) if self.compressed else self.body
 
 
-def make_entry(response, page_id, site_id) -> Entry:
+def make_entry(response, page_id, site_id, expires_at=None) -> Entry:
     body = response.content
     etag = f'"{hashlib.blake2b(body, digest_size=12).hexdigest()}"'
     compressed = conf.compress()
@@ -207,12 +208,17 @@ def make_entry(response, page_id, site_id) -> Entry:
         stored_at=time.time(),
         page_id=page_id,
         site_id=site_id,
+        expires_at=expires_at,
     )
 
 
 def get(key):
     entry = cache().get(key)
-    return entry if isinstance(entry, Entry) else None
+    if not isinstance(entry, Entry):
+        return None
+    if entry.expires_at is not None and time.time() >= entry.expires_at:
+        return None  # the page has expired: rendered again (and refused) even before the worker runs
+    return entry
 
 
 def put(key, entry: Entry, timeout: int):

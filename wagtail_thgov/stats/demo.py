@@ -96,7 +96,7 @@ def build_survey_demo(builder, home, site):
     """Questions for the demo survey page (if it has none) and 48 responses spread over the fiscal year."""
     from ..pages.stats import SatisfactionSurveyPage
     from ..thai import current_fiscal_year, fiscal_year_bounds, fiscal_year_of
-    from .models import SurveyAnswer, SurveyQuestion, SurveyResponse
+    from .models import Moderation, SurveyAnswer, SurveyQuestion, SurveyResponse
 
     page = SatisfactionSurveyPage.objects.child_of(home).first()
     if page is None:
@@ -151,6 +151,9 @@ def build_survey_demo(builder, home, site):
                     kind=question.kind,
                     rating=rating,
                     text=text,
+                    # Most open answers already reviewed (shown publicly); every fifth waits on the
+                    # webmaster's moderation screen.
+                    moderation=Moderation.PENDING if text and number % 5 == 0 else Moderation.ACCEPTED,
                 )
             )
         SurveyAnswer.objects.bulk_create(answers)

@@ -10,6 +10,7 @@ same sites only (another municipality's answer, a lower role or a forged id get 
 import django_filters
 from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -19,9 +20,10 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
+from ..thai import thai_date
 from .models import Moderation, QuestionKind, SurveyAnswer
 from .permissions import can_view_stats, stats_sites
 
@@ -48,7 +50,17 @@ class ModerationFilterSet(WagtailFilterSet):
 
 
 class ModerationActionsColumn(Column):
+    """Accept and Reject buttons: two small POST forms (a cell is rendered without the view's context, so
+    it is given the CSRF token and the address to come back to)."""
+
     cell_template_name = "wagtail_thgov/stats/moderation_actions_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        request = parent_context.get("request")
+        context["csrf_token"] = get_token(request) if request else ""
+        context["next_url"] = request.get_full_path() if request else ""
+        return context
 
 
 class SurveyAnswerModerationView(ReportView):
@@ -60,7 +72,7 @@ class SurveyAnswerModerationView(ReportView):
     paginate_by = 50
     no_results_message = _("There are no open answers to review.")
     columns = [
-        DateColumn("date", label=_("Date"), accessor="response.date"),
+        Column("date", label=_("Date"), accessor=lambda answer: thai_date(answer.response.date)),
         Column("survey", label=_("Survey"), accessor="response.page.title"),
         Column("question_text", label=_("Question")),
         Column("text", label=_("Answer")),
@@ -80,11 +92,6 @@ class SurveyAnswerModerationView(ReportView):
     def get_queryset(self):
         # Waiting answers first, newest first.
         return open_answers(self.request.user).order_by("-moderation", "-response__created_at", "-pk")
-
-    def get_context_data(self, *args, **kwargs):
-        context = super().get_context_data(*args, **kwargs)
-        context["next_url"] = self.request.get_full_path()
-        return context
 
 
 @require_POST
