@@ -10,6 +10,8 @@ for the POST-only actions, the redirect back after acting). Choosers are open to
 who may edit a page must be able to pick the people and sources it shows (Wagtail's design).
 """
 
+import datetime
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
@@ -31,13 +33,17 @@ from wagtail_thgov.pages.stats import SatisfactionSurveyPage
 from wagtail_thgov.people.models import Person
 from wagtail_thgov.publishing.models import ExpiryDefault
 from wagtail_thgov.sitefiles.libraries import site_collection
-from wagtail_thgov.stats.models import QuestionKind, SurveyQuestion
+from wagtail_thgov.stats.models import QuestionKind, SurveyAnswer, SurveyQuestion, SurveyResponse
 
 pytestmark = pytest.mark.django_db
 
 LOGIN, DENIED, OK = "login", "denied", "ok"
 # Views that only accept POST: they are checked with a POST of a valid form.
-POST_ACTIONS = {"thgov_currency_extend": {"days": "30"}, "thgov_currency_mark_reviewed": {}}
+POST_ACTIONS = {
+    "thgov_currency_extend": {"days": "30"},
+    "thgov_currency_mark_reviewed": {},
+    "thgov_survey_moderate": {"decision": "accept"},
+}
 ROLES = ("anonymous", "uploader", "webmaster", "approver", "superuser")
 
 
@@ -158,6 +164,10 @@ EXPECTED = {
     "thgov_wagtailadmin_reports_locked_pages": WEBMASTER_ONLY,
     "thgov_wagtailadmin_reports_locked_pages_results": WEBMASTER_ONLY,
     "thgov_wagtailadmin_choose_page_chosen_multiple": EDITORS,
+    # Moderation of open survey answers: the site's webmasters.
+    "thgov_survey_moderation": WEBMASTER_ONLY,
+    "thgov_survey_moderation_results": WEBMASTER_ONLY,
+    "thgov_survey_moderate": WEBMASTER_ONLY,
     # Satisfaction survey results: the site's webmasters.
     "thgov_satisfaction_report": WEBMASTER_ONLY,
     "thgov_satisfaction_report_results": WEBMASTER_ONLY,
@@ -191,6 +201,12 @@ class World:
         survey.questions.add(SurveyQuestion(kind=QuestionKind.RATING, text="ความพึงพอใจโดยรวม", sort_order=0))
         home.add_child(instance=survey)
         survey.save_revision().publish()
+        response = SurveyResponse.objects.create(
+            site=site, page=survey, date=datetime.date(2026, 12, 1), fiscal_year=2570, visitor_hash=f"v{site.pk}"
+        )
+        open_answer = SurveyAnswer.objects.create(
+            response=response, question_text="ข้อเสนอแนะ", kind=QuestionKind.TEXT, text=f"ความเห็น {site.pk}"
+        )
         service_request = make_request(service)
         attachment = RequestAttachment.objects.create(
             request=service_request,
@@ -206,6 +222,7 @@ class World:
             "thgov_eservice_attachment": attachment,
             "service": service,
             "survey": survey,
+            "open_answer": open_answer,
             "workflow_state": workflow_state,
             "informationsource": InformationSource.objects.create(site=site, name=f"กองคลัง {site.pk}"),
             "person": Person.objects.create(site=site, name=f"นายทดสอบ {site.pk}", position="นายก"),
@@ -236,6 +253,8 @@ class World:
             return reverse(name, args=[objects[name].pk])
         if name.startswith("thgov_satisfaction_"):
             return reverse(name) + f"?survey={objects['survey'].pk}"
+        if name == "thgov_survey_moderate":
+            return reverse(name, args=[objects["open_answer"].pk])
         if name in ("thgov_currency_extend", "thgov_currency_mark_reviewed"):
             return reverse(name, args=[objects["page"].pk])
         namespace, _, view = name.rpartition(":")
@@ -393,6 +412,11 @@ def test_a_webmaster_gets_nothing_of_another_municipality(client, world):
                 listed = [item["title"] for item in response.json()["items"]]
                 if world.objects[other.pk][name.rsplit(":", 1)[0]].title in listed:
                     leaks.append(f"{name}: lists the other site's file")
+                continue
+            if name.startswith("thgov_survey_moderation"):
+                # The webmaster's own sites' answers only; the other site's answer must not appear.
+                if world.objects[other.pk]["open_answer"].text in body:
+                    leaks.append(f"{name}: lists the other site's open answer")
                 continue
             if name == "thgov_compliance_load_edition":
                 # The form offers the webmaster's own sites only.
