@@ -410,6 +410,7 @@ def _knowledge(builder, home, departments):
             title="ป้องกันไข้เลือดออกด้วยมาตรการ 3 เก็บ",
             kind=KnowledgeKind.INFOGRAPHIC,
             source_datetime=dt.datetime(2025, 5, 2, 10, 0, tzinfo=BANGKOK),
+            published_on=dt.date(2025, 5, 2),
             summary="เก็บบ้าน เก็บขยะ เก็บน้ำ ตัดวงจรยุงลายก่อนฤดูฝน",
             listing_image=picture,
             body=_stream(
@@ -638,6 +639,7 @@ def _public_info(builder, home, departments):
         PublicInfoPage,
         slug="gws-website-policy",
         title="นโยบายเว็บไซต์และการคุ้มครองข้อมูลส่วนบุคคล",
+        published_on=calendar.ago(371),  # a year and a week ago: its yearly review is due
         oia_section="gws",
         body=_stream(
             (
