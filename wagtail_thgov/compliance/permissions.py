@@ -3,28 +3,18 @@
 
 from wagtail.models import Site
 
+from ..workflows.membership import role_sites, serves_any_site
+
 REPORT_PERMISSION = "wagtail_thgov.view_compliance_report"
 
 
 def report_sites(user):
     """The sites whose compliance ``user`` may see (and whose local items and manual evidence they manage)."""
-    if not user.is_active:
-        return Site.objects.none()
-    if user.is_superuser:
-        return Site.objects.all()
-    if not user.has_perm(REPORT_PERMISSION):
-        return Site.objects.none()
-    from ..workflows.models import RoleGroup
-    from ..workflows.roles import Role
-
-    webmaster_of = RoleGroup.objects.filter(role=Role.WEBMASTER, group__in=user.groups.all()).values(
-        "site_id"
-    )
-    return Site.objects.filter(pk__in=webmaster_of)
+    return role_sites(user, permission=REPORT_PERMISSION)
 
 
 def can_view_report(user) -> bool:
-    return report_sites(user).exists()
+    return serves_any_site(user, permission=REPORT_PERMISSION)
 
 
 def report_site(request, wanted=""):

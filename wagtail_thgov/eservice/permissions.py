@@ -1,7 +1,8 @@
 """Who handles e-Service requests, and of which sites: superusers everywhere; a user holding
 ``wagtail_thgov.view_servicerequest`` on the sites where one of their groups is the webmasters group."""
 
-from wagtail.models import Site
+
+from ..workflows.membership import role_sites
 
 VIEW_PERMISSION = "wagtail_thgov.view_servicerequest"
 CHANGE_PERMISSION = "wagtail_thgov.change_servicerequest"
@@ -10,19 +11,7 @@ STATISTICS_PERMISSION = "wagtail_thgov.view_eservice_statistics"
 
 def request_sites(user, permission=VIEW_PERMISSION):
     """The sites whose requests ``user`` may see (with ``permission``)."""
-    if not user.is_authenticated or not user.is_active:
-        return Site.objects.none()
-    if user.is_superuser:
-        return Site.objects.all()
-    if not user.has_perm(permission):
-        return Site.objects.none()
-    from ..workflows.models import RoleGroup
-    from ..workflows.roles import Role
-
-    webmaster_of = RoleGroup.objects.filter(role=Role.WEBMASTER, group__in=user.groups.all()).values(
-        "site_id"
-    )
-    return Site.objects.filter(pk__in=webmaster_of)
+    return role_sites(user, permission=permission)
 
 
 def staff_of_site(site_id):

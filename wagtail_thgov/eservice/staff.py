@@ -22,6 +22,7 @@ from ..compliance.export import safe_cell_text
 from ..metadata.models import InformationSource
 from ..pages.eservice import EServiceKind, EServicePage
 from ..thai import thai_date, thai_datetime
+from ..workflows.membership import serves_any_site
 from .mail import notify_citizen_update
 from .models import (
     CLOSED_STATUSES,
@@ -462,4 +463,4 @@ class MonthlyStatisticsView(ReportView):
 
 class StatisticsMenuItem(MenuItem):
     def is_shown(self, request):
-        return request_sites(request.user, STATISTICS_PERMISSION).exists()
+        return serves_any_site(request.user, permission=STATISTICS_PERMISSION)

@@ -4,24 +4,16 @@ everywhere; a user on the sites where one of their groups is the site's webmaste
 from django.db.models import Q
 from wagtail.models import Site
 
+from ..workflows.membership import role_sites, serves_any_site
+
 
 def stats_sites(user):
     """The sites whose statistics and survey results ``user`` may see in the admin."""
-    if not user.is_active or not user.is_authenticated:
-        return Site.objects.none()
-    if user.is_superuser:
-        return Site.objects.all()
-    from ..workflows.models import RoleGroup
-    from ..workflows.roles import Role
-
-    webmaster_of = RoleGroup.objects.filter(role=Role.WEBMASTER, group__in=user.groups.all()).values(
-        "site_id"
-    )
-    return Site.objects.filter(pk__in=webmaster_of)
+    return role_sites(user)
 
 
 def can_view_stats(user) -> bool:
-    return stats_sites(user).exists()
+    return serves_any_site(user)
 
 
 def request_site(request, sites):
