@@ -32,6 +32,11 @@ ALLOWED = {
     "Facebook": "the name of a social-media product in the contact settings",
     "YouTube": "the name of a video service",
     "Open Data Common": "the name of Thailand's open-data licence (DGA), a choice of the licence field",
+    # Checklist item names as the GWS 2.0 and ITA/OIT standards write them in Thai (compliance data,
+    # wagtail_thgov/compliance/standards/*.json), offered as choices in the Metadata tab:
+    "Social Network": "GWS 2.0 item 'ช่องทางติดต่อแบบ Social Network' and ITA/OIT item 'Social Network'",
+    "Online Forms": "GWS 2.0 item 'e-Forms / Online Forms'",
+    "เก็บ log": "GWS 2.0 item 'การปรับปรุงแพตช์ สำรองข้อมูล ควบคุมสิทธิ์ และเก็บ log'",
     "Root": "the title Wagtail's own migration gives the page tree's root; data, shown as a parent in search",
 }
 # A Thai term followed by its English original in parentheses, as Thai standards and regulations write
@@ -197,6 +202,7 @@ def open_workflow_dialog(walk, page, label, name):
     walk.page.locator("footer").get_by_role("button", name=label).click()
     walk.page.locator(".modal.fade.in, .modal[aria-hidden=false], dialog[open]").first.wait_for()
     walk.read(f"{name} › dialog '{label}'")
+    walk.screenshot(f"{walk.role}-dialog-{'approve' if 'อนุมัติ' in label else 'request-changes'}")
     walk.page.keyboard.press("Escape")
 
 
@@ -204,6 +210,9 @@ def crawl(page, base, role, screenshot, home, pages_by_type, in_review):
     walk = Crawl(page, base, role, screenshot)
     walk.log_in()
     walk.read("dashboard")
+    screenshot(f"{role}-dashboard")
+    # The admin's JavaScript texts: the plugin's Thai, merged after Wagtail's catalogue, is what gettext returns.
+    assert page.evaluate("() => window.django.gettext('No results')") == "ไม่พบผลลัพธ์"
     for path in walk.menu_paths():
         if walk.visit(path):
             # The first item of a listing that is not a page (pages have their own round below).
@@ -231,8 +240,23 @@ def crawl(page, base, role, screenshot, home, pages_by_type, in_review):
     if role in in_review:
         reviewed = in_review[role]
         open_editor(walk, reviewed, f"{type(reviewed).__name__} awaiting review")
+        walk.page.goto(f"{walk.base}/admin/pages/{reviewed.pk}/edit/")
+        walk.page.locator("footer .w-dropdown__toggle").first.click()
+        screenshot(f"{role}-awaiting-review-action-menu")
         for label in ("ส่งกลับให้แก้ไข", "อนุมัติพร้อมความคิดเห็น"):
             open_workflow_dialog(walk, reviewed, label, "page awaiting review")
+    # On a phone: the dashboard, the sidebar opened, and an editor's action menu.
+    if role == "webmaster":
+        page.set_viewport_size({"width": 390, "height": 844})
+        walk.visited.discard("/admin/")
+        walk.visit("/admin/", "phone: dashboard")
+        page.get_by_role("button", name="แสดง/ซ่อนแถบเมนูด้านข้าง").first.click()
+        walk.read("phone: sidebar")
+        screenshot("phone-sidebar")
+        walk.visited.discard(f"/admin/pages/{pages_by_type[1].pk}/edit/")
+        open_editor(walk, pages_by_type[1], "phone: editor", everything=False)
+        screenshot("phone-editor")
+        page.set_viewport_size({"width": 1280, "height": 900})
     return walk.found
 
 
