@@ -2,11 +2,15 @@
 
 The uploader, the webmaster and the approver of the demo municipality each log in with the admin in Thai
 and walk what their menu offers: the dashboard, every menu item and sub-item (reports, settings,
-snippets, documents, images), the page explorer and search, the editor of each page type with each of its
-tabs and its action menu opened, the add form of each page type, a page in the workflow with its
-approve/request-changes dialogs, the history screens and the account page. Each screen's visible text is
-counted for English words (names, addresses, codes, file names and standard abbreviations left aside);
-the table is printed and every count must be zero, except the entries of ``ALLOWED`` with their reason.
+snippets, documents, images, e-Service requests) with the first item of each listing, the page explorer and
+search, the account page, and the editor of each page type with each of its tabs and its action menu opened
+(all types for the webmaster, a few for the others), every page type's add form (the uploader creates
+pages), and a page waiting at the officer's own workflow step with its "request changes" and "approve with
+comment" dialogs; the webmaster also on a phone-size screen. Each screen's visible text is counted for English
+words (names, addresses, codes, file names and standard abbreviations left aside; the rest of what may stay
+is listed below, each with its reason); the table is printed and every count must be zero.
+
+    python -m pytest tests/e2e/test_thai_admin_crawl.py -p no:xdist -s   # -s prints the table
 """
 
 import json
