@@ -30,6 +30,7 @@ MINIMAL_SETTINGS = """
     ALLOWED_HOSTS = ["*"]
     INSTALLED_APPS = [
         "wagtail_thgov",
+        "wagtail_thgov.thai_admin",
         "wagtail.contrib.settings",
         "wagtail.contrib.forms",
         "wagtail.contrib.redirects",
@@ -134,6 +135,8 @@ def test_wheel_contains_everything_the_package_needs(wheel, require_tool):
     )
     assert f"{PACKAGE}/migrations/0001_initial.py" in package_files
     assert f"{PACKAGE}/locale/th/LC_MESSAGES/django.mo" in package_files, "run `make messages`"
+    for domain in ("django", "djangojs"):
+        assert f"{PACKAGE}/thai_admin/locale/th/LC_MESSAGES/{domain}.mo" in package_files
     assert any(name.startswith(f"{PACKAGE}/templates/") for name in package_files)
     assert any(name.startswith(f"{PACKAGE}/static/") for name in package_files)
 

@@ -22,6 +22,7 @@ OVERRIDDEN_APPS = (
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.table_block",
     "django.contrib.auth",
+    "django.contrib.contenttypes",
     "taggit",
 )
 
