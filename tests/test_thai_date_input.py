@@ -92,3 +92,19 @@ def test_wagtail_schedule_dialog_widget_is_swapped_for_the_buddhist_era_one():
     assert isinstance(field.widget, BEDateTimeInput)
     assert field.widget.get_config()["parentID"] == "#schedule-publishing-dialog"
     assert field.widget.get_config()["yearOffset"] == 543
+
+
+def test_wagtails_own_timestamp_messages_read_in_buddhist_era_for_thai_users():
+    """The banner of a page scheduled for publication (wagtail.locks) and Wagtail's other messages."""
+    from django.utils import translation
+    from wagtail import locks
+    from wagtail.admin.views.pages import edit
+
+    moment = timezone.make_aware(dt.datetime(2027, 1, 1, 9, 0))
+    with translation.override("th"):
+        for render in (locks.render_timestamp, edit.render_timestamp):
+            text = render(moment)
+            assert "2570" in text and "2027" not in text, text
+            assert "มกราคม" in text
+    with translation.override("en"):
+        assert "2027" in locks.render_timestamp(moment)

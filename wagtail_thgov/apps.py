@@ -16,7 +16,7 @@ class WagtailThgovConfig(AppConfig):
         from .certifiedfiles import checks as certified_file_checks  # noqa: F401
         from .isolation import checks as isolation_checks  # noqa: F401
         from .publishing import checks as publishing_checks  # noqa: F401
-        from .thai.admin_fields import use_buddhist_era_in_admin
+        from .thai.admin_fields import use_buddhist_era_in_admin, use_buddhist_era_timestamps
         from .thai.slugs import use_thai_slugs
         from .thai_admin import checks as thai_admin_checks  # noqa: F401
         from .workflows import (
@@ -26,6 +26,7 @@ class WagtailThgovConfig(AppConfig):
 
         # Buddhist-Era dates in every admin form (Wagtail's go-live and expiry included).
         use_buddhist_era_in_admin()
+        use_buddhist_era_timestamps()  # Wagtail's own messages: the scheduled-publication banner, locks
         # Page slugs keep Thai vowel and tone marks (server side; the editor's JS is thai-slug.js).
         use_thai_slugs()
 

@@ -205,3 +205,46 @@ def use_buddhist_era_in_admin():
     register_form_field_override(
         models.DateTimeField, override={"form_class": BEDateTimeField, "widget": BEDateTimeInput}
     )
+
+
+# Wagtail's messages that name a time (the banner of a page scheduled for publication, lock and revision
+# messages) format it with ``wagtail.utils.timestamps.render_timestamp``: Django's DATETIME_FORMAT, whose
+# year is Christian Era. Each of those modules imported the function by name, so it is replaced in each.
+TIMESTAMP_MODULES = (
+    "wagtail.utils.timestamps",
+    "wagtail.locks",
+    "wagtail.admin.views.pages.edit",
+    "wagtail.admin.views.pages.revisions",
+    "wagtail.admin.views.generic.mixins",
+    "wagtail.wagtail_hooks",
+)
+
+
+def render_timestamp_in_buddhist_era(timestamp):
+    """Wagtail's ``render_timestamp`` in Thai with a B.E. year for Thai users; Wagtail's own otherwise."""
+    from django.utils.translation import get_language
+
+    from .dates import thai_datetime
+
+    if (get_language() or "").startswith("th"):
+        return thai_datetime(timestamp)
+    return _wagtail_render_timestamp(timestamp)
+
+
+def use_buddhist_era_timestamps():
+    """Replace ``render_timestamp`` in the Wagtail modules that use it (called once, from ``ready()``)."""
+    import importlib
+
+    from wagtail.utils import timestamps
+
+    global _wagtail_render_timestamp
+    if timestamps.render_timestamp is render_timestamp_in_buddhist_era:
+        return
+    _wagtail_render_timestamp = timestamps.render_timestamp
+    for name in TIMESTAMP_MODULES:
+        module = importlib.import_module(name)
+        if getattr(module, "render_timestamp", None) is _wagtail_render_timestamp:
+            module.render_timestamp = render_timestamp_in_buddhist_era
+
+
+_wagtail_render_timestamp = None
