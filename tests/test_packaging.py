@@ -91,6 +91,7 @@ MINIMAL_URLS = """
     from wagtail.admin import urls as wagtailadmin_urls
 
     urlpatterns = [
+        path("admin/", include("wagtail_thgov.isolation.admin_urls")),
         path("admin/", include(wagtailadmin_urls)),
         path("", include("wagtail_thgov.urls")),
         path("", include(wagtail_urls)),

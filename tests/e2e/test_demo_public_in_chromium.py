@@ -91,7 +91,8 @@ def test_citizen_sees_current_items_statistics_and_each_survey_question_once(
         page.get_by_role("button", name="ส่งคำตอบ").click()
     assert page.locator(".thgov-survey__message--ok").is_visible()
     screenshot("survey-phone")
-    assert "ที่จอดรถควรมีหลังคา" in page.locator("#thgov-survey-results").inner_text()
+    # Open answers wait for a webmaster (THGOV_SURVEY_MODERATION, on by default): not shown yet.
+    assert "ที่จอดรถควรมีหลังคา" not in page.locator("#thgov-survey-results").inner_text()
 
     # Search: the word for procurement finds the open tender, whose title does not contain it.
     page.set_viewport_size({"width": 1280, "height": 900})

@@ -93,7 +93,7 @@ def test_clerk_types_thai_title_and_buddhist_era_dates(live_server, wagtail_seed
     type_date(page, "#schedule-publishing-dialog [name=expire_at]", "31/12/2570 17:00")
     screenshot("5-schedule-dialog")
     assert page.locator("#schedule-publishing-dialog [name=go_live_at]").input_value() == "01/01/2570 09:00"
-    page.locator("#schedule-publishing-dialog").get_by_role("button", name="Save schedule").click()
+    page.locator("#schedule-publishing-dialog").get_by_role("button", name="บันทึกกำหนดเวลา").click()
     open_footer_and_press(page, "action-publish")
     revision = NewsPage.objects.get(pk=news.pk).get_latest_revision()
     assert revision.approved_go_live_at == dt.datetime(2027, 1, 1, 9, 0, tzinfo=BANGKOK)
