@@ -106,4 +106,7 @@ def test_clerk_types_thai_title_and_buddhist_era_dates(live_server, wagtail_seed
     panel.wait_for(state="visible")
     assert "1 มกราคม 2570 เวลา 09:00 น." in panel.inner_text()
     assert "31 ธันวาคม 2570 เวลา 17:00 น." in panel.inner_text()
+    # Wagtail's own banner above a page scheduled for publication, also in B.E.
+    banner = page.get_by_text("ตั้งเวลาเผยแพร่ไว้เมื่อ").first.inner_text()
+    assert "1 มกราคม 2570 เวลา 09:00 น." in banner and "2027" not in banner
     screenshot("6-status-panel-in-be")
