@@ -377,3 +377,16 @@ def test_a_page_past_its_expiry_is_not_served_even_before_the_worker_runs(news):
     assert NewsPage.objects.get(pk=item.pk).live  # the worker has not run
     response = get(item.url)
     assert response.status_code == 404 and state(response) is None
+
+
+def test_outage_pages_render_without_the_database_in_thai():
+    """The database-outage page and the "request stored" page share one plain base (no DB, no theme)."""
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override("th"):
+        outage = render_to_string("wagtail_thgov/outage/database.html")
+        stored = render_to_string("wagtail_thgov/outage/eservice_stored.html", {"tracking_code": "CP-2570-0001"})
+    assert '<html lang="th">' in outage and "noindex" in outage and "<h1>" in outage
+    assert "CP-2570-0001" in stored and 'id="thgov-tracking-code"' in stored
+    assert "The website is briefly unavailable" not in outage  # translated
