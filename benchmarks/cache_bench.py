@@ -66,7 +66,7 @@ from django.core.management import call_command
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page
 from plainbench.models import PlainPage
-from wagtail_thgov.demo.content import build_demo
+from thgov_demo.content import build_demo
 from wagtail_thgov.pages.manuals import CitizenManualPage
 from wagtail_thgov.pages.news import NewsPage
 from wagtail_thgov.pages.home import MunicipalityHomePage

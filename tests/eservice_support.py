@@ -10,7 +10,7 @@ from django.test import Client
 from django.utils import timezone
 from PIL import Image
 
-from wagtail_thgov.demo.files import pdf_bytes, xlsx_bytes
+from thgov_demo.files import pdf_bytes, xlsx_bytes
 from wagtail_thgov.eservice.models import RequestAttachment, RequestEvent, ServiceRequest, private_storage
 from wagtail_thgov.metadata.models import InformationSource
 from wagtail_thgov.pages.eservice import EServiceFormField, EServiceIndexPage, EServicePage

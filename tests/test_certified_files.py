@@ -26,9 +26,9 @@ from wagtail.permissions import policy_registry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from tests.factories import PASSWORD, make_site, make_user, role_users
+from thgov_demo.files import pdf_bytes, png_bytes
 from wagtail_thgov.certifiedfiles.forms import FROZEN_FIELD_MESSAGE
 from wagtail_thgov.certifiedfiles.freeze import freeze_of
-from wagtail_thgov.demo.files import pdf_bytes, png_bytes
 from wagtail_thgov.metadata.certified_files import CertifiedFile, stored_facts
 from wagtail_thgov.metadata.inventory import build_inventory, live_thgov_pages
 from wagtail_thgov.pages.agency import AgencyIndexPage, AgencyInfoPage, PlanDocumentPage
@@ -559,7 +559,7 @@ def test_register_and_inventory_read_certified_files_in_constant_queries(site, u
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from wagtail_thgov.demo.certify import certify
+    from thgov_demo.certify import certify
     from wagtail_thgov.workflows.register import build_entries, page_workflow_states
 
     def certified_plans(count, start):

@@ -1,4 +1,4 @@
-"""The demo's clock (wagtail_thgov.demo.calendar) and what it makes of the demo: current items, nothing
+"""The demo's clock (thgov_demo.calendar) and what it makes of the demo: current items, nothing
 expired live, and modest real work in the currency report. Expectations are computed from the same
 calendar, so the tests hold whatever day they run."""
 
@@ -9,8 +9,8 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from tests.test_pages_home import tree_root
-from wagtail_thgov.demo.calendar import REVIEW_OVERDUE, DemoCalendar, demo_calendar, thai_month, thai_period
-from wagtail_thgov.demo.content import build_demo
+from thgov_demo.calendar import REVIEW_OVERDUE, DemoCalendar, demo_calendar, thai_month, thai_period
+from thgov_demo.content import build_demo
 from wagtail_thgov.pages.home import MunicipalityHomePage
 from wagtail_thgov.publishing.currency import currency_report
 from wagtail_thgov.publishing.expiry import default_expiry

@@ -8,7 +8,7 @@ from django.utils.translation import get_supported_language_variant
 from wagtail.models import Collection, Locale, Page
 
 from tests.eservice_support import citizen_client
-from wagtail_thgov.demo.content import build_demo
+from thgov_demo.content import build_demo
 from wagtail_thgov.eservice.models import RequestAttachment, ServiceRequest, private_storage
 from wagtail_thgov.pages.eservice import EServicePage
 

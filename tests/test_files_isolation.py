@@ -28,7 +28,7 @@ from wagtail.models import (
     GroupCollectionPermission,
 )
 
-from wagtail_thgov.demo.files import pdf_bytes, png_bytes
+from thgov_demo.files import pdf_bytes, png_bytes
 from wagtail_thgov.sitefiles.libraries import site_collection
 from wagtail_thgov.workflows.roles import Role
 from wagtail_thgov.workflows.setup import role_group

@@ -17,7 +17,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupCollectionPermission, ReferenceIndex
 
-from wagtail_thgov.demo.files import pdf_bytes, png_bytes
+from thgov_demo.files import pdf_bytes, png_bytes
 from wagtail_thgov.pages.law import LawKind, LawPage
 from wagtail_thgov.people.models import Person
 from wagtail_thgov.site_settings.models import MunicipalitySettings

@@ -17,7 +17,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page, WorkflowPage
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from wagtail_thgov.demo.sites import build_demo_sites
+from thgov_demo.sites import build_demo_sites
 from wagtail_thgov.isolation.checks import check_scoped_admin_urls
 from wagtail_thgov.metadata.models import InformationSource
 from wagtail_thgov.pages.news import NewsIndexPage, NewsPage

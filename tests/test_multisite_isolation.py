@@ -27,8 +27,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from tests.eservice_support import make_request, make_service
+from thgov_demo.sites import build_demo_sites
 from wagtail_thgov.compliance.models import ChecklistItem, ManualEvidence, Standard
-from wagtail_thgov.demo.sites import build_demo_sites
 from wagtail_thgov.eservice.models import RequestAttachment
 from wagtail_thgov.metadata.models import InformationSource
 from wagtail_thgov.pages.news import NewsIndexPage, NewsPage

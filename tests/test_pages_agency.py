@@ -18,7 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from wagtail_thgov.demo.files import pdf_bytes, png_bytes
+from thgov_demo.files import pdf_bytes, png_bytes
 from wagtail_thgov.pages.agency import (
     DOCUMENT_MISSING,
     FISCAL_YEAR_MISSING,
@@ -488,7 +488,7 @@ def test_agency_allowed_parent_and_subpage_types():
 
 
 def test_demo_builds_categories_1_1_to_1_5_once_and_every_page_renders(client):
-    from wagtail_thgov.demo.content import build_demo
+    from thgov_demo.content import build_demo
     from wagtail_thgov.metadata.completeness import missing_metadata
     from wagtail_thgov.pages.knowledge import KnowledgePage
     from wagtail_thgov.pages.law import LawPage

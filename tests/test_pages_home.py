@@ -22,8 +22,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from wagtail_thgov.demo.content import build_demo
-from wagtail_thgov.demo.files import pdf_bytes, png_bytes
+from thgov_demo.content import build_demo
+from thgov_demo.files import pdf_bytes, png_bytes
 from wagtail_thgov.metadata.completeness import missing_metadata
 from wagtail_thgov.pages.eservice import EServiceIndexPage, EServiceKind, EServicePage
 from wagtail_thgov.pages.home import HOME_SUBPAGE_TYPES, MunicipalityHomePage, SiteMapPage
@@ -331,7 +331,7 @@ def test_site_map_lists_the_category_indexes(home):
 
 
 def test_admin_add_form_of_every_page_type_opens(home, admin_client):
-    from wagtail_thgov.demo import manuals, news  # noqa: PLC0415 - the page types of this family
+    from thgov_demo import manuals, news  # noqa: PLC0415 - the page types of this family
 
     parents = {MunicipalityHomePage: home}
     for model in (*manuals.DEMO_PAGE_TYPES, *news.DEMO_PAGE_TYPES):
@@ -457,7 +457,7 @@ def test_demo_builds_every_page_type_once_and_every_page_renders():
     assert build_demo() > 0
     assert build_demo() == 0
 
-    from wagtail_thgov.demo import manuals, news  # noqa: PLC0415 - the modules under test
+    from thgov_demo import manuals, news  # noqa: PLC0415 - the modules under test
 
     for model in (*manuals.DEMO_PAGE_TYPES, *news.DEMO_PAGE_TYPES):
         pages = model.objects.live()

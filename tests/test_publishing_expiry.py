@@ -20,7 +20,7 @@ from wagtail.signals import page_unpublished
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from tests.factories import PASSWORD, make_site, make_user
-from wagtail_thgov.demo.files import pdf_bytes
+from thgov_demo.files import pdf_bytes
 from wagtail_thgov.pages.agency import AgencyIndexPage, AgencyInfoPage, PlanDocumentPage
 from wagtail_thgov.pages.news import AnnouncementIndexPage, JobAnnouncementPage, NewsIndexPage, NewsPage
 from wagtail_thgov.publishing.expiry import (

@@ -102,7 +102,7 @@ def test_a_views_own_stricter_policy_is_kept(client, site):
     from django.core.files.base import ContentFile
     from wagtail.documents.models import Document
 
-    from wagtail_thgov.demo.files import pdf_bytes
+    from thgov_demo.files import pdf_bytes
 
     document = Document.objects.create(
         title="Plan", file=ContentFile(pdf_bytes("Plan", ["x"]), name="plan.pdf")

@@ -24,8 +24,8 @@ from wagtail.images import get_image_model
 from tests.eservice_support import a_pdf, make_request, make_service
 from tests.factories import PASSWORD, make_user, role_users
 from tests.security_support import security_site
+from thgov_demo.files import pdf_bytes, png_bytes
 from wagtail_thgov.compliance.models import ChecklistItem, ManualEvidence
-from wagtail_thgov.demo.files import pdf_bytes, png_bytes
 from wagtail_thgov.eservice.models import RequestAttachment
 from wagtail_thgov.metadata.models import InformationSource
 from wagtail_thgov.pages.news import NewsPage

@@ -16,7 +16,7 @@ from wagtail.models import Collection
 
 from tests.factories import PASSWORD, role_users
 from tests.security_support import security_site
-from wagtail_thgov.demo.files import pdf_bytes, png_bytes, xlsx_bytes
+from thgov_demo.files import pdf_bytes, png_bytes, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 

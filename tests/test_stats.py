@@ -324,7 +324,7 @@ def test_statistics_page_shows_counter_chart_and_top_pages(home):
 
 def test_demo_statistics_are_built_once_and_shown():
     from tests.test_pages_home import tree_root
-    from wagtail_thgov.demo.content import build_demo
+    from thgov_demo.content import build_demo
 
     tree_root()
     assert build_demo() > 0

@@ -275,8 +275,8 @@ def test_widget_blocks_render_in_a_page_body_and_the_page_rating_is_stored(home)
 
 def test_demo_survey_has_questions_and_responses_across_the_fiscal_year_once():
     from tests.test_pages_home import tree_root
-    from wagtail_thgov.demo.content import build_demo
-    from wagtail_thgov.stats.demo import DEMO_QUESTIONS, DEMO_RESPONSES
+    from thgov_demo.content import build_demo
+    from thgov_demo.stats import DEMO_QUESTIONS, DEMO_RESPONSES
 
     tree_root()
     assert build_demo() > 0

@@ -9,7 +9,7 @@ from django.test import Client
 from wagtail.images import get_image_model
 
 from tests.factories import make_site
-from wagtail_thgov.demo.files import png_bytes
+from thgov_demo.files import png_bytes
 from wagtail_thgov.metadata.structured import page_summary
 from wagtail_thgov.pages.news import NewsIndexPage
 from wagtail_thgov.site_settings.models import MunicipalitySettings

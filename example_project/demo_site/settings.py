@@ -34,6 +34,7 @@ CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS",
 INSTALLED_APPS = [
     "wagtail_thgov",
     "wagtail_thgov.thai_admin",  # before Wagtail's apps: its Thai catalogue overrides theirs
+    "thgov_demo",  # the demo municipality of this example project (not in the pip package)
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

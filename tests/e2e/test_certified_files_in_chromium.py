@@ -12,8 +12,8 @@ from wagtail.permissions import policy_registry
 
 from tests.e2e.test_workflow_in_chromium import log_in
 from tests.factories import make_site, role_users
-from wagtail_thgov.demo.certify import certify
-from wagtail_thgov.demo.files import pdf_bytes
+from thgov_demo.certify import certify
+from thgov_demo.files import pdf_bytes
 from wagtail_thgov.pages.agency import AgencyIndexPage, PlanDocumentPage
 from wagtail_thgov.workflows.roles import Role
 

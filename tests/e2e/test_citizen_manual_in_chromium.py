@@ -7,8 +7,8 @@ from playwright.sync_api import expect
 from wagtail.documents import get_document_model
 
 from tests.factories import make_site
+from thgov_demo.files import pdf_bytes
 from wagtail_thgov.blocks.durations import DAYS, MINUTES, Duration, total_text
-from wagtail_thgov.demo.files import pdf_bytes
 from wagtail_thgov.metadata.files import file_info
 from wagtail_thgov.pages.manuals import CitizenManualIndexPage, CitizenManualPage
 

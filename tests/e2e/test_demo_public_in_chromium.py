@@ -8,7 +8,7 @@ The demo's dates follow the clock, so expectations are computed from the same ca
 from django.core.management import call_command
 from django.urls import reverse
 
-from wagtail_thgov.demo.calendar import demo_calendar, thai_period
+from thgov_demo.calendar import demo_calendar, thai_period
 from wagtail_thgov.pages.stats import SatisfactionSurveyPage
 from wagtail_thgov.stats import survey
 from wagtail_thgov.thai import thai_date

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from tests.eservice_support import make_service
 from tests.factories import PASSWORD, make_site, make_user
-from wagtail_thgov.demo.files import pdf_bytes
+from thgov_demo.files import pdf_bytes
 from wagtail_thgov.eservice.models import RequestStatus, ServiceRequest
 from wagtail_thgov.workflows.roles import Role
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 
 from tests.factories import PASSWORD, make_site, role_users
-from wagtail_thgov.demo.files import pdf_bytes
+from thgov_demo.files import pdf_bytes
 from wagtail_thgov.pages.law import LawIndexPage
 from wagtail_thgov.sitefiles.libraries import site_collection
 from wagtail_thgov.workflows.roles import Role

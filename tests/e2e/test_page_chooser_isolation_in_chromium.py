@@ -4,7 +4,7 @@ searches for a title of municipality B's: nothing is found, while A's own pages 
 from django.urls import reverse
 
 from tests.factories import PASSWORD, make_user
-from wagtail_thgov.demo.sites import build_demo_sites
+from thgov_demo.sites import build_demo_sites
 from wagtail_thgov.pages.news import NewsIndexPage, NewsPage
 from wagtail_thgov.workflows.roles import Role
 

@@ -21,7 +21,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
-from wagtail_thgov.demo.users import DEMO_PASSWORD, DEMO_USERS, role_people
+from thgov_demo.users import DEMO_PASSWORD, DEMO_USERS, role_people
 from wagtail_thgov.workflows.roles import Role
 
 LOGIN_BUTTON = "ลงชื่อเข้าใช้"

@@ -4,8 +4,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from wagtail.models import Site
 
-from wagtail_thgov.demo.content import build_demo
-from wagtail_thgov.demo.users import DEMO_ADMIN, DEMO_PASSWORD, role_people
+from thgov_demo.content import build_demo
+from thgov_demo.users import DEMO_ADMIN, DEMO_PASSWORD, role_people
 
 
 class Command(BaseCommand):

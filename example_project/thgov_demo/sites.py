@@ -17,16 +17,18 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from ..installation import run_setup
-from ..pages.home import MunicipalityHomePage, SiteMapPage
-from ..pages.manuals import CitizenManualIndexPage, CitizenManualPage, ServiceCategory
-from ..pages.news import NewsIndexPage, NewsKind, NewsPage
-from ..site_settings.models import MunicipalitySettings, MunicipalityType
-from ..sitefiles.libraries import site_collection
-from ..stats.models import PageViewDay, SatisfactionRating, SiteVisitDay
-from ..workflows.roles import Role
-from ..workflows.setup import role_group, setup_site_workflow
+from wagtail_thgov.installation import run_setup
+from wagtail_thgov.pages.home import MunicipalityHomePage, SiteMapPage
+from wagtail_thgov.pages.manuals import CitizenManualIndexPage, CitizenManualPage, ServiceCategory
+from wagtail_thgov.pages.news import NewsIndexPage, NewsKind, NewsPage
+from wagtail_thgov.site_settings.models import MunicipalitySettings, MunicipalityType
+from wagtail_thgov.sitefiles.libraries import site_collection
+from wagtail_thgov.stats.models import PageViewDay, SatisfactionRating, SiteVisitDay
+from wagtail_thgov.workflows.roles import Role
+from wagtail_thgov.workflows.setup import role_group, setup_site_workflow
+
 from .builder import DemoBuilder
+from .content import DEMO_STEPS
 from .manuals import SERVICE_HOURS, document_row, steps
 from .news import department
 
@@ -98,10 +100,8 @@ def _build_site(builder, number, domain, port, full):
     builder.created += setup_site_workflow(site, builder.write)
     builder.collection = site_collection(site)  # the site's demo files go into its own library
     if full:
-        from .content import DEMO_EXTENSIONS
-
-        for extend in DEMO_EXTENSIONS:
-            extend(builder, home, site)
+        for step in DEMO_STEPS:
+            step(builder, home, site)
     else:
         _light_content(builder, home, site, name)
     return site

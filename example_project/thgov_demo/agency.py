@@ -9,8 +9,8 @@ import datetime as dt
 import json
 from zoneinfo import ZoneInfo
 
-from ..metadata.models import InformationSource, SourceKind
-from ..pages.agency import (
+from wagtail_thgov.metadata.models import InformationSource, SourceKind
+from wagtail_thgov.pages.agency import (
     AgencyIndexPage,
     AgencyInfoKind,
     AgencyInfoPage,
@@ -20,15 +20,15 @@ from ..pages.agency import (
     PlanDocumentPage,
     PlanKind,
 )
-from ..pages.knowledge import KnowledgeIndexPage, KnowledgeKind, KnowledgePage
-from ..pages.law import LawIndexPage, LawKind, LawPage
-from ..pages.links import RelatedLinksPage
-from ..pages.procurement import month_end
-from ..pages.public_info import PublicInfoIndexPage, PublicInfoPage
-from ..people.models import Person, Side
-from ..thai import be_year, fiscal_year_bounds, fiscal_year_of, thai_date
+from wagtail_thgov.pages.knowledge import KnowledgeIndexPage, KnowledgeKind, KnowledgePage
+from wagtail_thgov.pages.law import LawIndexPage, LawKind, LawPage
+from wagtail_thgov.pages.links import RelatedLinksPage
+from wagtail_thgov.pages.procurement import month_end
+from wagtail_thgov.pages.public_info import PublicInfoIndexPage, PublicInfoPage
+from wagtail_thgov.people.models import Person, Side
+from wagtail_thgov.thai import be_year, fiscal_year_bounds, fiscal_year_of, thai_date
+
 from .calendar import thai_month
-from .content import DEMO_EXTENSIONS
 from .files import demo_document, demo_image, demo_pdf, xlsx_bytes
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
@@ -652,6 +652,3 @@ def _public_info(builder, home, departments):
         source_organisation=office,
         responsible_department=office,
     )
-
-
-DEMO_EXTENSIONS.append(build_agency_demo)

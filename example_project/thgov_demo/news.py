@@ -10,18 +10,24 @@ Every person, company, project number and amount here is invented.
 import datetime as dt
 import json
 
-from ..metadata.models import InformationSource, SourceKind
-from ..pages.news import AnnouncementIndexPage, JobAnnouncementPage, NewsIndexPage, NewsKind, NewsPage
-from ..pages.procurement import (
+from wagtail_thgov.metadata.models import InformationSource, SourceKind
+from wagtail_thgov.pages.news import (
+    AnnouncementIndexPage,
+    JobAnnouncementPage,
+    NewsIndexPage,
+    NewsKind,
+    NewsPage,
+)
+from wagtail_thgov.pages.procurement import (
     ProcurementAnnouncementPage,
     ProcurementMethod,
     ProcurementResultPage,
     ProcurementSummaryPage,
     month_end,
 )
-from ..thai import be_year, fiscal_year_of, thai_date
+from wagtail_thgov.thai import be_year, fiscal_year_of, thai_date
+
 from .calendar import thai_month, thai_period
-from .content import DEMO_EXTENSIONS
 from .files import demo_document, demo_image, demo_pdf, xlsx_bytes
 
 DEMO_PAGE_TYPES = (
@@ -417,6 +423,3 @@ def _announcements(builder, home, office, finance):
         documents=stream(downloads(skr1)),
         **procurement,
     )
-
-
-DEMO_EXTENSIONS.append(build_news_demo)

@@ -7,8 +7,8 @@ default site's people the demo password (and adds the ``admin`` superuser).
 
 from django.contrib.auth import get_user_model
 
-from ..workflows.roles import Role
-from ..workflows.setup import role_group
+from wagtail_thgov.workflows.roles import Role
+from wagtail_thgov.workflows.setup import role_group
 
 DEMO_PASSWORD = "thgov-demo"
 

@@ -8,8 +8,17 @@ import datetime as dt
 
 from django.utils import timezone
 
-from ..demo.content import DEMO_EXTENSIONS
-from .models import PageViewDay, SatisfactionRating, SiteVisitDay
+from wagtail_thgov.pages.stats import SatisfactionSurveyPage
+from wagtail_thgov.stats.models import (
+    Moderation,
+    PageViewDay,
+    SatisfactionRating,
+    SiteVisitDay,
+    SurveyAnswer,
+    SurveyQuestion,
+    SurveyResponse,
+)
+from wagtail_thgov.thai import current_fiscal_year, fiscal_year_bounds, fiscal_year_of
 
 DEMO_RATINGS = [
     (5, "ข้อมูลครบถ้วน ค้นหาง่าย"),
@@ -48,9 +57,6 @@ def build_stats_demo(builder, home, site):
             },
             {"rating": rating, "comment": comment},
         )
-
-
-DEMO_EXTENSIONS.append(build_stats_demo)
 
 
 # --- the satisfaction survey: questions and fictional responses across the current fiscal year ----------
@@ -94,10 +100,6 @@ def demo_rating(number: int, question: int) -> int:
 
 def build_survey_demo(builder, home, site):
     """Questions for the demo survey page (if it has none) and 48 responses spread over the fiscal year."""
-    from ..pages.stats import SatisfactionSurveyPage
-    from ..thai import current_fiscal_year, fiscal_year_bounds, fiscal_year_of
-    from .models import Moderation, SurveyAnswer, SurveyQuestion, SurveyResponse
-
     page = SatisfactionSurveyPage.objects.child_of(home).first()
     if page is None:
         return

@@ -4,10 +4,12 @@ from decimal import Decimal
 
 from wagtail.models import Page
 
-from ..installation import run_setup
-from ..pages.home import MunicipalityHomePage, SiteMapPage
-from ..site_settings.models import MunicipalitySettings, MunicipalityType, SocialLink
-from ..sitefiles.libraries import site_collection
+from wagtail_thgov.installation import run_setup
+from wagtail_thgov.pages.home import MunicipalityHomePage, SiteMapPage
+from wagtail_thgov.site_settings.models import MunicipalitySettings, MunicipalityType, SocialLink
+from wagtail_thgov.sitefiles.libraries import site_collection
+
+from . import agency, compliance, eservice, manuals, news, stats
 from .builder import DemoBuilder
 from .certify import certify_demo_pages
 
@@ -23,6 +25,19 @@ MUNICIPALITY = {
     "latitude": Decimal("18.000000"),
     "longitude": Decimal("99.000000"),
 }
+# What each capability adds to the demo, in the order it is built: a step may use what an earlier one
+# published (the survey fills the survey page of the services demo, the e-Service forms go on its
+# e-Service pages, compliance evidence points at everything). Each is ``(builder, home, site)`` and
+# idempotent.
+DEMO_STEPS = (
+    stats.build_stats_demo,  # visitor statistics and ratings of the site
+    agency.build_agency_demo,  # categories 1.1–1.5
+    news.build_news_demo,  # category 1.8: news, job notices, procurement
+    manuals.build_services_demo,  # categories 1.6, 1.7, 1.9, 1.10: manuals, e-Services, statistics
+    stats.build_survey_demo,  # the satisfaction survey page made by the services demo
+    eservice.build_eservice_demo,  # forms and requests of the e-Service pages made by the services demo
+    compliance.build_compliance_demo,  # evidence for every checklist item: last, it completes the others
+)
 SOCIAL = [
     ("facebook", "https://www.facebook.com/bansuandokmai.example", "เพจเทศบาลตำบลบ้านสวนดอกไม้"),
     ("line", "https://line.me/R/ti/p/@bansuandokmai.example", "LINE Official"),
@@ -53,27 +68,8 @@ def build_demo(write=lambda message: None, hostname="localhost", port=80, is_def
     # The site root changed: give it its roles and workflow before content is added.
     builder.created += run_setup(write)
     builder.collection = site_collection(site)
-    for extend in DEMO_EXTENSIONS:
-        extend(builder, home, site)
+    for step in DEMO_STEPS:
+        step(builder, home, site)
     # Last: every page the extensions published goes through the real workflow to be certified.
     certify_demo_pages(builder, home, site)
     return builder.created
-
-
-# Later subpackages append callables ``(builder, home, site)`` that add their demo content.
-DEMO_EXTENSIONS = []
-from ..compliance import demo as compliance_demo  # noqa: E402,F401  (registers the compliance demo)
-from ..stats import demo as stats_demo  # noqa: E402,F401  (registers the visitor statistics demo)
-from . import (  # noqa: E402,F401  (register the demo of categories 1.6–1.10)
-    agency,  # noqa: E402,F401  (registers the demo of categories 1.1–1.5)
-    manuals,
-    news,
-)
-
-# --- satisfaction survey demo (issue 7): after the services demo, which makes the survey page --------
-DEMO_EXTENSIONS.append(stats_demo.build_survey_demo)
-
-# isort: off
-# e-Service forms and requests: registered after ``manuals``, whose demo creates the e-Service pages.
-from ..eservice import demo as eservice_demo  # noqa: E402,F401
-# isort: on

@@ -14,9 +14,10 @@ from django.db import transaction
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_submitted
 
-from ..metadata.models import GovMetadataMixin
-from ..workflows.certification import certifications_for_revisions
-from ..workflows.roles import Role
+from wagtail_thgov.metadata.models import GovMetadataMixin
+from wagtail_thgov.workflows.certification import certifications_for_revisions
+from wagtail_thgov.workflows.roles import Role
+
 from .users import role_people
 
 # Wagtail's e-mail notifiers (wagtail.admin.signal_handlers): hundreds of demo certifications would

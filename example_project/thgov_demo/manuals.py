@@ -5,18 +5,18 @@ citizen's manuals with forms, e-Services and the statistics pages of the fiction
 Every person, number and document here is invented; the laws named are real Thai laws.
 """
 
-from ..pages.eservice import EServiceIndexPage, EServiceKind, EServicePage
-from ..pages.manuals import (
+from wagtail_thgov.pages.eservice import EServiceIndexPage, EServiceKind, EServicePage
+from wagtail_thgov.pages.manuals import (
     CitizenManualIndexPage,
     CitizenManualPage,
     OperatingManualIndexPage,
     OperatingManualPage,
     ServiceCategory,
 )
-from ..pages.stats import SatisfactionSurveyPage, StatisticsPage
-from ..thai import be_year
+from wagtail_thgov.pages.stats import SatisfactionSurveyPage, StatisticsPage
+from wagtail_thgov.thai import be_year
+
 from .calendar import thai_month
-from .content import DEMO_EXTENSIONS
 from .files import demo_document, demo_pdf, xlsx_bytes
 from .news import department, downloads, stream
 
@@ -381,6 +381,3 @@ def _quick_links(builder, home, citizen_index, eservice_index):
     )
     home.save_revision().publish()
     builder.created += 1
-
-
-DEMO_EXTENSIONS.append(build_services_demo)

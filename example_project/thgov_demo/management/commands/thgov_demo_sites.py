@@ -4,9 +4,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from wagtail_thgov.demo.sites import build_demo_sites
-
-from .thgov_demo import DEMO_PASSWORD
+from thgov_demo.sites import build_demo_sites
+from thgov_demo.users import DEMO_PASSWORD
 
 
 class Command(BaseCommand):

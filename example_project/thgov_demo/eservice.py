@@ -1,6 +1,6 @@
 """Demo e-Service forms and a few fictional requests in every state, with their history.
 
-Runs after the demo of categories 1.6–1.10 (which creates the e-Service pages). Idempotent: a page that
+Runs after the services demo (``manuals``, which creates the e-Service pages). Idempotent: a page that
 already has form fields keeps them; requests are added only to a site that has none. Every name,
 address and number here is invented.
 """
@@ -10,12 +10,12 @@ import datetime as dt
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from ..demo.content import DEMO_EXTENSIONS
-from ..demo.files import pdf_bytes
-from ..pages.eservice import EServiceFormField, EServiceKind, EServicePage
-from .deadlines import add_working_days
-from .models import RequestAttachment, RequestEvent, RequestStatus, ServiceRequest
-from .tracking import allocate
+from wagtail_thgov.eservice.deadlines import add_working_days
+from wagtail_thgov.eservice.models import RequestAttachment, RequestEvent, RequestStatus, ServiceRequest
+from wagtail_thgov.eservice.tracking import allocate
+from wagtail_thgov.pages.eservice import EServiceFormField, EServiceKind, EServicePage
+
+from .files import pdf_bytes
 
 PRIVACY_NOTICE = (
     "<p>เทศบาลเก็บชื่อ อีเมล และหมายเลขโทรศัพท์ของท่าน เพื่อใช้ติดต่อและแจ้งผลการดำเนินการตามคำขอนี้เท่านั้น "
@@ -181,6 +181,3 @@ def build_eservice_demo(builder, home, site):
         request.save(update_fields=["status", "closed_at", "closed_on"])
         builder.created += 1
         builder.write(f"  + e-Service request: {code}")
-
-
-DEMO_EXTENSIONS.append(build_eservice_demo)

@@ -16,27 +16,39 @@ import json
 from django.utils import timezone
 from pythainlp.util.date import thai_full_months
 
-from ..demo.content import DEMO_EXTENSIONS
-from ..demo.files import demo_document, demo_pdf, xlsx_bytes
-from ..demo.users import role_people
-from ..metadata.models import InformationSource, SourceKind
-from ..pages.agency import AgencyIndexPage, AgencyInfoKind, AgencyInfoPage, PlanDocumentPage, PlanKind
-from ..pages.eservice import EServiceIndexPage, EServiceKind, EServicePage
-from ..pages.knowledge import KnowledgeIndexPage, KnowledgeKind, KnowledgePage
-from ..pages.law import LawIndexPage, LawKind, LawPage
-from ..pages.news import AnnouncementIndexPage, JobAnnouncementPage, NewsIndexPage, NewsKind, NewsPage
-from ..pages.procurement import (
+from wagtail_thgov.compliance.evaluator import required_periods
+from wagtail_thgov.compliance.models import ChecklistItem, ManualEvidence
+from wagtail_thgov.compliance.pages import ItaIndexPage
+from wagtail_thgov.metadata.models import InformationSource, SourceKind
+from wagtail_thgov.pages.agency import (
+    AgencyIndexPage,
+    AgencyInfoKind,
+    AgencyInfoPage,
+    PlanDocumentPage,
+    PlanKind,
+)
+from wagtail_thgov.pages.eservice import EServiceIndexPage, EServiceKind, EServicePage
+from wagtail_thgov.pages.knowledge import KnowledgeIndexPage, KnowledgeKind, KnowledgePage
+from wagtail_thgov.pages.law import LawIndexPage, LawKind, LawPage
+from wagtail_thgov.pages.news import (
+    AnnouncementIndexPage,
+    JobAnnouncementPage,
+    NewsIndexPage,
+    NewsKind,
+    NewsPage,
+)
+from wagtail_thgov.pages.procurement import (
     ProcurementAnnouncementPage,
     ProcurementMethod,
     ProcurementResultPage,
     ProcurementSummaryPage,
 )
-from ..pages.public_info import PublicInfoIndexPage, PublicInfoPage
-from ..thai import BE_OFFSET, current_fiscal_year, fiscal_year_bounds, fiscal_year_of
-from ..workflows.roles import Role
-from .evaluator import required_periods
-from .models import ChecklistItem, ManualEvidence
-from .pages import ItaIndexPage
+from wagtail_thgov.pages.public_info import PublicInfoIndexPage, PublicInfoPage
+from wagtail_thgov.thai import BE_OFFSET, current_fiscal_year, fiscal_year_bounds, fiscal_year_of
+from wagtail_thgov.workflows.roles import Role
+
+from .files import demo_document, demo_pdf, xlsx_bytes
+from .users import role_people
 
 ITA_2568 = ("ita_oit", "2568")
 ITA_2567 = ("ita_oit", "2567")
@@ -366,12 +378,10 @@ def child_of_type(builder, home, model, slug, title, **fields):
 
 
 def build_compliance_demo(builder, home, site):
-    """Current-year evidence for every checklist item, manual evidence, and the public ITA/OIT index."""
-    # This demo completes what the others publish, so they run first whatever the registration order
-    # (each is idempotent: when build_demo calls them again they create nothing).
-    for extend in DEMO_EXTENSIONS:
-        if extend is not build_compliance_demo:
-            extend(builder, home, site)
+    """Current-year evidence for every checklist item, manual evidence, and the public ITA/OIT index.
+
+    It completes what the other demo steps publish: ``content.DEMO_STEPS`` runs it after them.
+    """
     year = current_fiscal_year()
     items = items_by_key()
     office = builder.row(
@@ -768,6 +778,3 @@ def _manual_evidence(builder, site, items, webmaster):
             {"site": site, "item": item},
             {"title": title, "note": note, "document": document, "recorded_by": webmaster},
         )
-
-
-DEMO_EXTENSIONS.append(build_compliance_demo)
