@@ -141,6 +141,13 @@ def test_wheel_contains_everything_the_package_needs(wheel, require_tool):
     assert any(name.startswith(f"{PACKAGE}/templates/") for name in package_files)
     assert any(name.startswith(f"{PACKAGE}/static/") for name in package_files)
 
+    # The demo municipality belongs to the example project (example_project/thgov_demo): no demo module,
+    # data file or management command ships in the package.
+    demo = sorted(name for name in names if any("demo" in part.lower() for part in name.split("/")))
+    assert not demo, f"demo content in the wheel: {demo}"
+    commands = {Path(name).stem for name in package_files if "/management/commands/" in name} - {"__init__"}
+    assert {"thgov_setup", "thgov_compliance", "thgov_inventory"} <= commands, sorted(commands)
+
     # Every source file (Python or data: templates, static, .po, YAML, ...) ships. This catches
     # package-data globs that miss a new kind of file, and subpackages without __init__.py.
     missing = sorted(source_files(require_tool) - package_files)
@@ -178,3 +185,6 @@ def test_wheel_installs_and_sets_up_a_fresh_project(wheel, tmp_path):
     django("migrate", "--noinput")  # runs the system checks first
     setup = django("thgov_setup")
     assert "thgov_setup" in setup.stdout
+    # The installed plugin offers its own commands and no demo (that lives in the example project).
+    commands = django("help", "--commands").stdout.split()
+    assert "thgov_setup" in commands and not [name for name in commands if "demo" in name], commands
