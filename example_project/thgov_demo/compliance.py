@@ -380,7 +380,8 @@ def child_of_type(builder, home, model, slug, title, **fields):
 def build_compliance_demo(builder, home, site):
     """Current-year evidence for every checklist item, manual evidence, and the public ITA/OIT index.
 
-    It completes what the other demo steps publish: ``content.DEMO_STEPS`` runs it after them.
+    It completes what the category demos publish: ``content.DEMO_STEPS`` runs it after them, and the
+    e-Service step after it (to give its two e-Service pages their forms).
     """
     year = current_fiscal_year()
     items = items_by_key()

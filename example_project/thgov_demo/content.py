@@ -26,17 +26,17 @@ MUNICIPALITY = {
     "longitude": Decimal("99.000000"),
 }
 # What each capability adds to the demo, in the order it is built: a step may use what an earlier one
-# published (the survey fills the survey page of the services demo, the e-Service forms go on its
-# e-Service pages, compliance evidence points at everything). Each is ``(builder, home, site)`` and
-# idempotent.
+# published (the survey fills the survey page of the services demo; the compliance evidence ticks the
+# pages of the categories and adds a few of its own, two of them e-Service pages; the e-Service step
+# gives every e-Service page its form). Each is ``(builder, home, site)`` and creates only what is missing.
 DEMO_STEPS = (
     stats.build_stats_demo,  # visitor statistics and ratings of the site
     agency.build_agency_demo,  # categories 1.1–1.5
     news.build_news_demo,  # category 1.8: news, job notices, procurement
     manuals.build_services_demo,  # categories 1.6, 1.7, 1.9, 1.10: manuals, e-Services, statistics
     stats.build_survey_demo,  # the satisfaction survey page made by the services demo
-    eservice.build_eservice_demo,  # forms and requests of the e-Service pages made by the services demo
-    compliance.build_compliance_demo,  # evidence for every checklist item: last, it completes the others
+    compliance.build_compliance_demo,  # evidence for the checklist items the pages above do not cover
+    eservice.build_eservice_demo,  # last: a form for every e-Service page, requests on the first of each kind
 )
 SOCIAL = [
     ("facebook", "https://www.facebook.com/bansuandokmai.example", "เพจเทศบาลตำบลบ้านสวนดอกไม้"),

@@ -1,8 +1,8 @@
 """Demo e-Service forms and a few fictional requests in every state, with their history.
 
-Runs after the services demo (``manuals``, which creates the e-Service pages). Idempotent: a page that
-already has form fields keeps them; requests are added only to a site that has none. Every name,
-address and number here is invented.
+Runs last (``content.DEMO_STEPS``): after the services and compliance demos, which create the e-Service
+pages. Idempotent: a page that already has form fields keeps them; requests are added only to a site that
+has none. Every name, address and number here is invented.
 """
 
 import datetime as dt
