@@ -70,6 +70,6 @@ def build_demo(write=lambda message: None, hostname="localhost", port=80, is_def
     builder.collection = site_collection(site)
     for step in DEMO_STEPS:
         step(builder, home, site)
-    # Last: every page the extensions published goes through the real workflow to be certified.
+    # Last: every page the steps published goes through the real workflow to be certified.
     certify_demo_pages(builder, home, site)
     return builder.created
