@@ -9,12 +9,12 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from tests.test_pages_home import tree_root
+from wagtail_thgov.core.thai import be_year
 from wagtail_thgov.demo.calendar import REVIEW_OVERDUE, DemoCalendar, demo_calendar, thai_month, thai_period
 from wagtail_thgov.demo.content import build_demo
 from wagtail_thgov.pages.home import MunicipalityHomePage
 from wagtail_thgov.publishing.currency import currency_report
 from wagtail_thgov.publishing.expiry import default_expiry
-from wagtail_thgov.thai import be_year
 
 
 @pytest.mark.parametrize(

@@ -14,10 +14,10 @@ class WagtailThgovConfig(AppConfig):
         # System checks register on import; nothing here touches the database.
         from .cache import invalidation as page_cache
         from .certifiedfiles import checks as certified_file_checks  # noqa: F401
+        from .core.thai.admin_fields import use_buddhist_era_in_admin, use_buddhist_era_timestamps
+        from .core.thai.slugs import use_thai_slugs
         from .isolation import checks as isolation_checks  # noqa: F401
         from .publishing import checks as publishing_checks  # noqa: F401
-        from .thai.admin_fields import use_buddhist_era_in_admin, use_buddhist_era_timestamps
-        from .thai.slugs import use_thai_slugs
         from .thai_admin import checks as thai_admin_checks  # noqa: F401
         from .workflows import (
             certification,

@@ -8,10 +8,10 @@ The demo's dates follow the clock, so expectations are computed from the same ca
 from django.core.management import call_command
 from django.urls import reverse
 
+from wagtail_thgov.core.thai import thai_date
 from wagtail_thgov.demo.calendar import demo_calendar, thai_period
 from wagtail_thgov.pages.stats import SatisfactionSurveyPage
 from wagtail_thgov.stats import survey
-from wagtail_thgov.thai import thai_date
 
 PHONE = {"width": 375, "height": 812}
 

@@ -140,9 +140,9 @@ def test_webmaster_reads_the_report_and_downloads_the_workbook(live_server, wagt
     from openpyxl import load_workbook
 
     from tests.factories import PASSWORD, role_users
+    from wagtail_thgov.core.thai import current_fiscal_year
     from wagtail_thgov.installation import run_setup
     from wagtail_thgov.stats.models import SurveyAnswer, SurveyResponse
-    from wagtail_thgov.thai import current_fiscal_year
 
     _rated, survey = build_site(wagtail_seed)
     run_setup()

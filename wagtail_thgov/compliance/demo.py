@@ -16,6 +16,7 @@ import json
 from django.utils import timezone
 from pythainlp.util.date import thai_full_months
 
+from ..core.thai import BE_OFFSET, current_fiscal_year, fiscal_year_bounds, fiscal_year_of
 from ..demo.content import DEMO_EXTENSIONS
 from ..demo.files import demo_document, demo_pdf, xlsx_bytes
 from ..demo.users import role_people
@@ -32,7 +33,6 @@ from ..pages.procurement import (
     ProcurementSummaryPage,
 )
 from ..pages.public_info import PublicInfoIndexPage, PublicInfoPage
-from ..thai import BE_OFFSET, current_fiscal_year, fiscal_year_bounds, fiscal_year_of
 from ..workflows.roles import Role
 from .evaluator import required_periods
 from .models import ChecklistItem, ManualEvidence

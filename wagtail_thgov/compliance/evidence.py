@@ -29,8 +29,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import CharField, OuterRef, Q, Subquery, Value
 from wagtail.models import Page, PageViewRestriction, TaskState
 
+from ..core.thai import fiscal_year_bounds, fiscal_year_of
 from ..metadata.inventory import thgov_page_models
-from ..thai import fiscal_year_bounds, fiscal_year_of
 from . import evaluator
 from .features import FeatureContext, feature_evidence
 

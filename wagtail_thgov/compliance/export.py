@@ -15,7 +15,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ..thai import current_fiscal_year, thai_date, thai_datetime
+from ..core.thai import current_fiscal_year, thai_date, thai_datetime
 from .evaluator import MET, MISSING, PARTIAL, PENDING, REVIEW, STALE
 from .models import Confidence, FiscalYearRule, Layout
 from .results import edition_label

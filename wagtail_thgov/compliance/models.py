@@ -11,7 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from ..categories import CATEGORY_CHOICES
-from ..thai import current_fiscal_year, fiscal_year_bounds
+from ..core.thai import current_fiscal_year, fiscal_year_bounds
 from .features import FEATURES
 
 

@@ -28,8 +28,8 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Page, Site
 
+from ..core.thai import current_fiscal_year, thai_date, thai_datetime
 from ..metadata.scoping import SiteFilterScopedMixin
-from ..thai import current_fiscal_year, thai_date, thai_datetime
 from .editions import EditionError, store_edition
 from .evaluator import MET, MISSING, PARTIAL, PENDING, REVIEW, STALE, ItemStatus
 from .evidence import plan_for

@@ -9,6 +9,7 @@ import datetime as dt
 import json
 from zoneinfo import ZoneInfo
 
+from ..core.thai import be_year, fiscal_year_bounds, fiscal_year_of, thai_date
 from ..metadata.models import InformationSource, SourceKind
 from ..pages.agency import (
     AgencyIndexPage,
@@ -26,7 +27,6 @@ from ..pages.links import RelatedLinksPage
 from ..pages.procurement import month_end
 from ..pages.public_info import PublicInfoIndexPage, PublicInfoPage
 from ..people.models import Person, Side
-from ..thai import be_year, fiscal_year_bounds, fiscal_year_of, thai_date
 from .calendar import thai_month
 from .content import DEMO_EXTENSIONS
 from .files import demo_document, demo_image, demo_pdf, xlsx_bytes

@@ -11,9 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from ..core.thai.dates import BANGKOK
 from ..metadata.models import GovMetadataMixin
 from ..publishing.expiry import default_expiry
-from ..thai.dates import BANGKOK
 from .calendar import demo_calendar
 
 # Demo pages "went live" at nine in the morning, Bangkok time, of their publication day.

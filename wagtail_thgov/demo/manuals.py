@@ -5,6 +5,7 @@ citizen's manuals with forms, e-Services and the statistics pages of the fiction
 Every person, number and document here is invented; the laws named are real Thai laws.
 """
 
+from ..core.thai import be_year
 from ..pages.eservice import EServiceIndexPage, EServiceKind, EServicePage
 from ..pages.manuals import (
     CitizenManualIndexPage,
@@ -14,7 +15,6 @@ from ..pages.manuals import (
     ServiceCategory,
 )
 from ..pages.stats import SatisfactionSurveyPage, StatisticsPage
-from ..thai import be_year
 from .calendar import thai_month
 from .content import DEMO_EXTENSIONS
 from .files import demo_document, demo_pdf, xlsx_bytes

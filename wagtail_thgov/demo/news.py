@@ -10,6 +10,7 @@ Every person, company, project number and amount here is invented.
 import datetime as dt
 import json
 
+from ..core.thai import be_year, fiscal_year_of, thai_date
 from ..metadata.models import InformationSource, SourceKind
 from ..pages.news import AnnouncementIndexPage, JobAnnouncementPage, NewsIndexPage, NewsKind, NewsPage
 from ..pages.procurement import (
@@ -19,7 +20,6 @@ from ..pages.procurement import (
     ProcurementSummaryPage,
     month_end,
 )
-from ..thai import be_year, fiscal_year_of, thai_date
 from .calendar import thai_month, thai_period
 from .content import DEMO_EXTENSIONS
 from .files import demo_document, demo_image, demo_pdf, xlsx_bytes

@@ -19,9 +19,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from ..compliance.export import safe_cell_text
+from ..core.thai import thai_date, thai_datetime
 from ..metadata.models import InformationSource
 from ..pages.eservice import EServiceKind, EServicePage
-from ..thai import thai_date, thai_datetime
 from ..workflows.membership import serves_any_site
 from .mail import notify_citizen_update
 from .models import (

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
-from ..thai.dates import BE_OFFSET
+from ..core.thai.dates import BE_OFFSET
 
 # No 0/O, 1/I/L: a code read out on the phone or copied from paper cannot be mistyped into another one.
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -58,7 +58,7 @@ def next_sequence(site, be_year: int) -> int:
 
 def allocate(site, kind: str, when) -> tuple[str, int, int]:
     """A new ``(code, be_year, sequence)`` for a request on ``site``; call inside the saving transaction."""
-    from ..thai.dates import to_bangkok
+    from ..core.thai.dates import to_bangkok
 
     be_year = to_bangkok(when).year + BE_OFFSET
     sequence = next_sequence(site, be_year)

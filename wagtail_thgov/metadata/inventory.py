@@ -13,7 +13,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
 
 from ..categories import category_of
-from ..thai import thai_datetime
+from ..core.thai import thai_datetime
 from .certified_files import CertifiedFile, certified_files_by_revision
 from .completeness import missing_metadata
 from .files import FileInfo, file_info

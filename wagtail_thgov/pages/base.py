@@ -8,10 +8,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks.downloads import file_label
+from ..core.thai.slugs import thai_slugify
 from ..metadata.models import GovMetadataMixin
 from ..metadata.panels import MetadataStatusPanel
 from ..publishing.forms import ThgovPageForm
-from ..thai.slugs import thai_slugify
 from ..workflows.certification import certification_for
 
 

@@ -82,8 +82,8 @@ class SatisfactionSurveyPage(StatsSectionPage):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
+        from ..core.thai import current_fiscal_year
         from ..stats import charts, survey
-        from ..thai import current_fiscal_year
 
         context = super().get_context(request, *args, **kwargs)
         questions = list(self.questions.select_related("service_page"))

@@ -14,9 +14,9 @@ from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.blocks.base import BlockField
 from wagtail.models import Page
 
+from ..core.thai import thai_date, thai_datetime
+from ..core.thai.admin_fields import FiscalYearField, ce_notices
 from ..metadata.scoping import SiteScopedChoicesFormMixin
-from ..thai import thai_date, thai_datetime
-from ..thai.admin_fields import FiscalYearField, ce_notices
 from .expiry import bangkok_date, default_expiry, kind_choices
 from .models import CountedFrom, ExpiryDefault
 

@@ -23,7 +23,7 @@ from ..compliance.export import (
     safe_cell_text,
     sheet_title,
 )
-from ..thai import fiscal_year_label, thai_date, thai_datetime
+from ..core.thai import fiscal_year_label, thai_date, thai_datetime
 from .models import RATING_CHOICES
 
 PERCENT_FORMAT = "0.0"

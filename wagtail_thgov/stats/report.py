@@ -19,8 +19,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets.button import HeaderButton
 
-from ..thai import current_fiscal_year
-from ..thai.fiscal import fiscal_year_choices
+from ..core.thai import current_fiscal_year
+from ..core.thai.fiscal import fiscal_year_choices
 from . import charts, survey
 from .export import write_report
 from .models import SurveyResponse

@@ -83,8 +83,8 @@ def thgov_visits_report(context, days=30):
     """Visits of the last ``days`` days (chart and table) and the most viewed pages."""
     from django.utils.translation import gettext
 
+    from ..core.thai.dates import thai_date
     from ..stats import charts
-    from ..thai.dates import thai_date
 
     site = _site(context)
     if site is None:
