@@ -18,7 +18,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from ..compliance.export import safe_cell_text
+from ..core.spreadsheets import safe_cell_text
 from ..core.thai import thai_date, thai_datetime
 from ..metadata.models import InformationSource
 from ..pages.eservice import EServiceKind, EServicePage

@@ -8,8 +8,8 @@ from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Page, Site
 
 from ..categories import CATEGORY_CHOICES
+from ..core.reports import RowsReportMixin
 from ..core.thai import thai_datetime
-from ..reports import RowsReportMixin
 from .inventory import InventoryRow, build_inventory, live_thgov_pages, thgov_page_models
 from .scoping import SiteFilterScopedMixin
 

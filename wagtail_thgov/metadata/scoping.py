@@ -20,7 +20,7 @@ from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from ..reports import FormulaSafeExportMixin
+from ..core.reports import FormulaSafeExportMixin
 
 
 def user_sites(user):

@@ -24,10 +24,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page, Site
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from ..core.reports import FormulaSafeExportMixin
 from ..core.thai import fiscal_year_label, thai_date, thai_datetime
 from ..metadata.models import GovMetadataMixin
 from ..metadata.scoping import SiteFilterScopedMixin, user_sites, visible_rows
-from ..reports import FormulaSafeExportMixin
 from .currency import Status, currency_report
 from .forms import ExpiryDefaultForm
 from .models import ExpiryDefault

@@ -15,9 +15,9 @@ from wagtail.models import WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..categories import CATEGORY_CHOICES
+from ..core.reports import NamedSheetExportMixin, RowsReportMixin
 from ..core.thai import thai_date, thai_datetime
 from ..metadata.inventory import thgov_page_models
-from ..reports import NamedSheetExportMixin, RowsReportMixin
 from ..site_settings.models import MunicipalitySettings
 from .register import STATUS_LABELS, RegisterEntry, build_entries, page_workflow_states, readable_url
 
