@@ -2,7 +2,7 @@
 ``wagtail_thgov.view_servicerequest`` on the sites where one of their groups is the webmasters group."""
 
 
-from ..workflows.membership import role_sites
+from ..core.sites import sites_for
 
 VIEW_PERMISSION = "wagtail_thgov.view_servicerequest"
 CHANGE_PERMISSION = "wagtail_thgov.change_servicerequest"
@@ -11,7 +11,7 @@ STATISTICS_PERMISSION = "wagtail_thgov.view_eservice_statistics"
 
 def request_sites(user, permission=VIEW_PERMISSION):
     """The sites whose requests ``user`` may see (with ``permission``)."""
-    return role_sites(user, permission=permission)
+    return sites_for(user, permission)
 
 
 def staff_of_site(site_id):

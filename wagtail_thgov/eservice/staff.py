@@ -18,11 +18,11 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from ..core.sites import serves_any_site
 from ..core.spreadsheets import safe_cell_text
 from ..core.thai import thai_date, thai_datetime
 from ..metadata.models import InformationSource
 from ..pages.eservice import EServiceKind, EServicePage
-from ..workflows.membership import serves_any_site
 from .mail import notify_citizen_update
 from .models import (
     CLOSED_STATUSES,
@@ -463,4 +463,4 @@ class MonthlyStatisticsView(ReportView):
 
 class StatisticsMenuItem(MenuItem):
     def is_shown(self, request):
-        return serves_any_site(request.user, permission=STATISTICS_PERMISSION)
+        return serves_any_site(request.user, STATISTICS_PERMISSION)
