@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.documents import get_document_model
 
-from wagtail_thgov.categories import CATEGORIES
+from wagtail_thgov.core.categories import CATEGORIES
 from wagtail_thgov.demo.content import build_demo
 
 pytestmark = pytest.mark.django_db

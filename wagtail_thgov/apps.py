@@ -11,9 +11,10 @@ class WagtailThgovConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # System checks register on import; nothing here touches the database.
+        # System checks and edit-form panels register on import; nothing here touches the database.
         from .cache import invalidation as page_cache
         from .certifiedfiles import checks as certified_file_checks  # noqa: F401
+        from .compliance import panels as compliance_panels  # noqa: F401  (the checklist tick boxes, core.panels)
         from .core.thai.admin_fields import use_buddhist_era_in_admin, use_buddhist_era_timestamps
         from .core.thai.slugs import use_thai_slugs
         from .isolation import checks as isolation_checks  # noqa: F401

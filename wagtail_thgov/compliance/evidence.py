@@ -29,6 +29,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import CharField, OuterRef, Q, Subquery, Value
 from wagtail.models import Page, PageViewRestriction, TaskState
 
+from ..core.categories import page_types_of
 from ..core.thai import fiscal_year_bounds, fiscal_year_of
 from ..metadata.inventory import thgov_page_models
 from . import evaluator
@@ -128,8 +129,8 @@ def plan_for(items: Iterable, models=None) -> EvidencePlan:
                     continue  # a page type that is not installed satisfies nothing
                 page_rules[model].append(PageRule(item.pk, rule_filters(rule)))
             elif "category" in rule:
-                for model in models:
-                    if model.thgov_category == rule["category"]:
+                for model in page_types_of(rule["category"]):
+                    if model in models:
                         page_rules[model].append(PageRule(item.pk, rule_filters(rule)))
         for model in models:
             if any(declaration_matches(entry, item) for entry in model.thgov_checklist_items):

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks.downloads import file_label
+from ..core.panels import contributed_panels
 from ..core.thai.slugs import thai_slugify
 from ..metadata.models import GovMetadataMixin
 from ..metadata.panels import MetadataStatusPanel
@@ -21,7 +22,10 @@ class _ThgovEditHandler:
     def __get__(self, instance, owner):
         tabs = [
             ObjectList(owner.content_panels, heading=_("Content")),
-            ObjectList([MetadataStatusPanel(), *owner.metadata_panels], heading=_("Metadata")),
+            ObjectList(
+                [MetadataStatusPanel(), *owner.metadata_panels, *contributed_panels("metadata")],
+                heading=_("Metadata"),
+            ),
             ObjectList(owner.promote_panels, heading=_("Promote")),
             ObjectList(owner.settings_panels, heading=_("Settings")),
         ]

@@ -6,28 +6,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from ..blocks import LinkBlock
+from ..core.categories import home_subpage_types
 from .eservice import EServiceIndexPage, EServicePage
 from .news import AnnouncementIndexPage, NewsIndexPage, NewsPage, announcements, typed_announcements
 
-# The index page of every publishing category, plus the single pages that live under the home page.
-# Named lazily: each family's module registers its own models.
-HOME_SUBPAGE_TYPES = [
-    "wagtail_thgov.AgencyIndexPage",  # 1.1
-    "wagtail_thgov.LawIndexPage",  # 1.2
-    "wagtail_thgov.KnowledgeIndexPage",  # 1.3
-    "wagtail_thgov.RelatedLinksPage",  # 1.4
-    "wagtail_thgov.PublicInfoIndexPage",  # 1.5
-    "wagtail_thgov.OperatingManualIndexPage",  # 1.6
-    "wagtail_thgov.CitizenManualIndexPage",  # 1.7
-    "wagtail_thgov.NewsIndexPage",  # 1.8
-    "wagtail_thgov.AnnouncementIndexPage",  # 1.8
-    "wagtail_thgov.EServiceIndexPage",  # 1.9
-    "wagtail_thgov.StatisticsPage",  # 1.10
-    "wagtail_thgov.SatisfactionSurveyPage",  # 1.10
-    "wagtail_thgov.ContactPage",
-    "wagtail_thgov.ItaIndexPage",  # the public ITA/OIT evidence index (compliance/pages.py)
-    "wagtail_thgov.SiteMapPage",
-]
+# The index page of every publishing category, plus the single pages that live under the home page:
+# the category table of core.categories. Named lazily: each family's module registers its own models.
+HOME_SUBPAGE_TYPES = home_subpage_types()
 
 
 class MunicipalityHomePage(Page):
