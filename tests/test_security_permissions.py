@@ -29,11 +29,11 @@ from wagtail_thgov.demo.files import pdf_bytes, png_bytes
 from wagtail_thgov.eservice.models import RequestAttachment
 from wagtail_thgov.metadata.models import InformationSource
 from wagtail_thgov.pages.news import NewsPage
-from wagtail_thgov.pages.stats import SatisfactionSurveyPage
 from wagtail_thgov.people.models import Person
 from wagtail_thgov.publishing.models import ExpiryDefault
 from wagtail_thgov.sitefiles.libraries import site_collection
 from wagtail_thgov.stats.models import QuestionKind, SurveyAnswer, SurveyQuestion, SurveyResponse
+from wagtail_thgov.stats.pages import SatisfactionSurveyPage
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,6 @@ from openpyxl import load_workbook
 from tests.factories import PASSWORD, make_site, make_user, role_users
 from tests.test_pages_home import tree_root
 from wagtail_thgov.core.thai import current_fiscal_year, fiscal_year_bounds
-from wagtail_thgov.pages.stats import SatisfactionSurveyPage
 from wagtail_thgov.stats.models import (
     QuestionKind,
     SatisfactionRating,
@@ -23,6 +22,7 @@ from wagtail_thgov.stats.models import (
     SurveyQuestion,
     SurveyResponse,
 )
+from wagtail_thgov.stats.pages import SatisfactionSurveyPage
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from wagtail_thgov.core.thai import thai_date
 from wagtail_thgov.demo.calendar import demo_calendar, thai_period
-from wagtail_thgov.pages.stats import SatisfactionSurveyPage
 from wagtail_thgov.stats import survey
+from wagtail_thgov.stats.pages import SatisfactionSurveyPage
 
 PHONE = {"width": 375, "height": 812}
 

@@ -15,8 +15,8 @@ AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) 
 def build_site(root):
     from wagtail_thgov.pages.home import MunicipalityHomePage
     from wagtail_thgov.pages.knowledge import KnowledgeIndexPage, KnowledgeKind, KnowledgePage
-    from wagtail_thgov.pages.stats import SatisfactionSurveyPage
     from wagtail_thgov.stats.models import QuestionKind, SurveyQuestion
+    from wagtail_thgov.stats.pages import SatisfactionSurveyPage
 
     def publish(parent, page):
         parent.add_child(instance=page)

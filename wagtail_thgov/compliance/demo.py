@@ -20,9 +20,9 @@ from ..core.thai import BE_OFFSET, current_fiscal_year, fiscal_year_bounds, fisc
 from ..demo.content import DEMO_EXTENSIONS
 from ..demo.files import demo_document, demo_pdf, xlsx_bytes
 from ..demo.users import role_people
+from ..eservice.pages import EServiceIndexPage, EServiceKind, EServicePage
 from ..metadata.models import InformationSource, SourceKind
 from ..pages.agency import AgencyIndexPage, AgencyInfoKind, AgencyInfoPage, PlanDocumentPage, PlanKind
-from ..pages.eservice import EServiceIndexPage, EServiceKind, EServicePage
 from ..pages.knowledge import KnowledgeIndexPage, KnowledgeKind, KnowledgePage
 from ..pages.law import LawIndexPage, LawKind, LawPage
 from ..pages.news import AnnouncementIndexPage, JobAnnouncementPage, NewsIndexPage, NewsKind, NewsPage

@@ -170,7 +170,7 @@ def go_th_domain(context):
 @register_feature("request_tracking", _("Status tracking of complaints"))
 def request_tracking(context):
     # Citizens follow a complaint with its tracking code: the status page, once a complaint service is live.
-    from ..pages.eservice import EServiceKind, EServicePage
+    from ..eservice.pages import EServiceKind, EServicePage
 
     path = _url_or_none("thgov_eservice_status")
     has_complaints = (

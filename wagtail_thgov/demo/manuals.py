@@ -6,7 +6,7 @@ Every person, number and document here is invented; the laws named are real Thai
 """
 
 from ..core.thai import be_year
-from ..pages.eservice import EServiceIndexPage, EServiceKind, EServicePage
+from ..eservice.pages import EServiceIndexPage, EServiceKind, EServicePage
 from ..pages.manuals import (
     CitizenManualIndexPage,
     CitizenManualPage,
@@ -14,7 +14,7 @@ from ..pages.manuals import (
     OperatingManualPage,
     ServiceCategory,
 )
-from ..pages.stats import SatisfactionSurveyPage, StatisticsPage
+from ..stats.pages import SatisfactionSurveyPage, StatisticsPage
 from .calendar import thai_month
 from .content import DEMO_EXTENSIONS
 from .files import demo_document, demo_pdf, xlsx_bytes

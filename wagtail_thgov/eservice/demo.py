@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from ..demo.content import DEMO_EXTENSIONS
 from ..demo.files import pdf_bytes
-from ..pages.eservice import EServiceFormField, EServiceKind, EServicePage
 from .deadlines import add_working_days
 from .models import RequestAttachment, RequestEvent, RequestStatus, ServiceRequest
+from .pages import EServiceFormField, EServiceKind, EServicePage
 from .tracking import allocate
 
 PRIVACY_NOTICE = (

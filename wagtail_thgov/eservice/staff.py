@@ -22,7 +22,6 @@ from ..core.sites import serves_any_site
 from ..core.spreadsheets import safe_cell_text
 from ..core.thai import thai_date, thai_datetime
 from ..metadata.models import InformationSource
-from ..pages.eservice import EServiceKind, EServicePage
 from .mail import notify_citizen_update
 from .models import (
     CLOSED_STATUSES,
@@ -31,6 +30,7 @@ from .models import (
     RequestStatus,
     ServiceRequest,
 )
+from .pages import EServiceKind, EServicePage
 from .permissions import STATISTICS_PERMISSION, request_sites, staff_of_site
 from .statistics import ROW_FIELDS, monthly_statistics
 

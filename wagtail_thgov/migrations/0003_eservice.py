@@ -7,7 +7,7 @@ import django.utils.timezone
 import modelcluster.fields
 import wagtail.fields
 import wagtail_thgov.eservice.models
-import wagtail_thgov.pages.eservice
+import wagtail_thgov.eservice.pages
 from django.conf import settings
 from django.db import migrations, models
 
@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='eservicepage',
             name='allowed_extensions',
-            field=models.CharField(blank=True, default='pdf, jpg, png, docx, xlsx', help_text='File extensions separated by commas, e.g. pdf, jpg, png. Leave empty for no attachments.', max_length=100, validators=[wagtail_thgov.pages.eservice.validate_extensions], verbose_name='allowed attachment types'),
+            field=models.CharField(blank=True, default='pdf, jpg, png, docx, xlsx', help_text='File extensions separated by commas, e.g. pdf, jpg, png. Leave empty for no attachments.', max_length=100, validators=[wagtail_thgov.eservice.pages.validate_extensions], verbose_name='allowed attachment types'),
         ),
         migrations.AddField(
             model_name='eservicepage',

@@ -1,5 +1,6 @@
 """The municipality home page and the site-map page."""
 
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -7,7 +8,6 @@ from wagtail.models import Page
 
 from ..blocks import LinkBlock
 from ..core.categories import home_subpage_types
-from .eservice import EServiceIndexPage, EServicePage
 from .news import AnnouncementIndexPage, NewsIndexPage, NewsPage, announcements, typed_announcements
 
 # The index page of every publishing category, plus the single pages that live under the home page:
@@ -57,7 +57,8 @@ class MunicipalityHomePage(Page):
 
     def eservices(self):
         """The live e-Services of this site in menu order (one query)."""
-        return list(self.live_descendants(EServicePage).order_by("path")[: self.eservice_count])
+        eservice_page = apps.get_model("wagtail_thgov", "EServicePage")  # by name: pages do not import the eservice capability
+        return list(self.live_descendants(eservice_page).order_by("path")[: self.eservice_count])
 
     def section_indexes(self, *models) -> dict:
         """The first live child of each of ``models``, found in one query: ``{model: page or None}``."""
@@ -68,7 +69,8 @@ class MunicipalityHomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        indexes = self.section_indexes(NewsIndexPage, AnnouncementIndexPage, EServiceIndexPage)
+        eservice_index_page = apps.get_model("wagtail_thgov", "EServiceIndexPage")  # by name, as in eservices()
+        indexes = self.section_indexes(NewsIndexPage, AnnouncementIndexPage, eservice_index_page)
         context.update(
             {
                 "latest_news": self.latest_news(),
@@ -76,7 +78,7 @@ class MunicipalityHomePage(Page):
                 "latest_announcements": self.latest_announcements(),
                 "announcement_index": indexes[AnnouncementIndexPage],
                 "eservices": self.eservices(),
-                "eservice_index": indexes[EServiceIndexPage],
+                "eservice_index": indexes[eservice_index_page],
             }
         )
         return context

@@ -23,8 +23,8 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.search.backends import get_search_backend
 
 from ..core.categories import category_of
+from ..core.thai.words import encode, query_text, query_words, term_set
 from ..metadata.models import GovMetadataMixin
-from .thai import encode, query_text, query_words, term_set
 
 CANDIDATES = 200
 

@@ -95,8 +95,8 @@ def demo_rating(number: int, question: int) -> int:
 def build_survey_demo(builder, home, site):
     """Questions for the demo survey page (if it has none) and 48 responses spread over the fiscal year."""
     from ..core.thai import current_fiscal_year, fiscal_year_bounds, fiscal_year_of
-    from ..pages.stats import SatisfactionSurveyPage
     from .models import Moderation, SurveyAnswer, SurveyQuestion, SurveyResponse
+    from .pages import SatisfactionSurveyPage
 
     page = SatisfactionSurveyPage.objects.child_of(home).first()
     if page is None:

@@ -27,7 +27,7 @@ def request_site(request, sites):
 
 def surveys_of(sites):
     """Live or draft satisfaction survey pages under the root pages of ``sites``."""
-    from ..pages.stats import SatisfactionSurveyPage
+    from .pages import SatisfactionSurveyPage
 
     sites = list(sites.select_related("root_page")) if hasattr(sites, "select_related") else list(sites)
     if not sites:

@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from .base import ThgovPage
+from ..pages.base import ThgovPage
 
 INTRO_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -69,7 +69,7 @@ class SatisfactionSurveyPage(StatsSectionPage):
     def serve(self, request, *args, **kwargs):
         from django.http import HttpResponseRedirect
 
-        from ..stats import survey
+        from . import survey
 
         if request.method == "POST" and survey.FORM_MARKER in request.POST:
             form = survey.SurveyForm(self.questions.all(), request.POST)
@@ -83,7 +83,7 @@ class SatisfactionSurveyPage(StatsSectionPage):
 
     def get_context(self, request, *args, **kwargs):
         from ..core.thai import current_fiscal_year
-        from ..stats import charts, survey
+        from . import charts, survey
 
         context = super().get_context(request, *args, **kwargs)
         questions = list(self.questions.select_related("service_page"))
