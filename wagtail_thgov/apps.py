@@ -11,7 +11,8 @@ class WagtailThgovConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # System checks and edit-form panels register on import; nothing here touches the database.
+        # Imported here, once every model is loaded (Django's rule for ready()). System checks and edit-form
+        # panels register on import; nothing here touches the database.
         from .cache import invalidation as page_cache
         from .certifiedfiles import checks as certified_file_checks  # noqa: F401
         from .compliance import panels as compliance_panels  # noqa: F401  (the checklist tick boxes, core.panels)

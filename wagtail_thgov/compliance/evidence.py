@@ -32,8 +32,10 @@ from wagtail.models import Page, PageViewRestriction, TaskState
 from ..core.categories import page_types_of
 from ..core.thai import fiscal_year_bounds, fiscal_year_of
 from ..metadata.inventory import thgov_page_models
+from ..workflows.models import CertificationTask
 from . import evaluator
 from .features import FeatureContext, feature_evidence
+from .models import ManualEvidence
 
 RULE_KEYS = {"page_type", "category", "feature"}
 
@@ -170,7 +172,6 @@ def ticked_pages(model):
 
 def certifier_names() -> dict:
     """Names of everyone who ever approved a certification task, by user pk (a short list: the approvers)."""
-    from ..workflows.models import CertificationTask
 
     User = get_user_model()
     approvers = TaskState.objects.filter(
@@ -183,7 +184,6 @@ def certifier_names() -> dict:
 
 def _certification(column):
     """The latest approved certification of the page's live revision (as ``workflows.certification``)."""
-    from ..workflows.models import CertificationTask
 
     states = TaskState.objects.filter(
         revision_id=OuterRef("live_revision_id"),
@@ -329,7 +329,6 @@ class SiteEvidence:
 
     def manual_evidence(self, item_pks):
         """What webmasters recorded for this site: one query."""
-        from .models import ManualEvidence
 
         if not item_pks:
             return

@@ -95,6 +95,7 @@ class ComplianceScorePanel(Component):
         self.request = request
 
     def get_context_data(self, parent_context=None):
+        # Late: results imports this module (latest_editions), which the Metadata tab loads with the models.
         from .permissions import report_site
         from .results import site_results
 

@@ -3,6 +3,8 @@
 
 
 from ..core.sites import sites_for
+from ..workflows.models import RoleGroup
+from ..workflows.roles import Role
 
 VIEW_PERMISSION = "wagtail_thgov.view_servicerequest"
 CHANGE_PERMISSION = "wagtail_thgov.change_servicerequest"
@@ -18,8 +20,6 @@ def staff_of_site(site_id):
     """Users a request of ``site_id`` may be assigned to: the site's webmasters."""
     from django.contrib.auth import get_user_model
 
-    from ..workflows.models import RoleGroup
-    from ..workflows.roles import Role
 
     groups = RoleGroup.objects.filter(site_id=site_id, role=Role.WEBMASTER).values("group_id")
     return (

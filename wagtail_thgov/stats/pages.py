@@ -6,7 +6,9 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from ..core.thai import current_fiscal_year
 from ..pages.base import ThgovPage
+from . import charts, survey
 
 INTRO_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -69,7 +71,6 @@ class SatisfactionSurveyPage(StatsSectionPage):
     def serve(self, request, *args, **kwargs):
         from django.http import HttpResponseRedirect
 
-        from . import survey
 
         if request.method == "POST" and survey.FORM_MARKER in request.POST:
             form = survey.SurveyForm(self.questions.all(), request.POST)
@@ -82,8 +83,6 @@ class SatisfactionSurveyPage(StatsSectionPage):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from ..core.thai import current_fiscal_year
-        from . import charts, survey
 
         context = super().get_context(request, *args, **kwargs)
         questions = list(self.questions.select_related("service_page"))

@@ -5,6 +5,7 @@ from django.db.models import Q
 from wagtail.models import Site
 
 from ..core.sites import serves_any_site, sites_for
+from .pages import SatisfactionSurveyPage
 
 
 def stats_sites(user):
@@ -27,7 +28,6 @@ def request_site(request, sites):
 
 def surveys_of(sites):
     """Live or draft satisfaction survey pages under the root pages of ``sites``."""
-    from .pages import SatisfactionSurveyPage
 
     sites = list(sites.select_related("root_page")) if hasattr(sites, "select_related") else list(sites)
     if not sites:
