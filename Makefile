@@ -3,7 +3,7 @@
 #   make demo      run the demo municipality site (web server + django-q2 worker) on http://127.0.0.1:8000
 #   make test      the whole test suite on SQLite, then again on PostgreSQL + Redis when
 #                  THGOV_TEST_DATABASE_URL and THGOV_TEST_REDIS_URL are set (.ci/run sets them)
-#   make lint      ruff
+#   make lint      ruff and the import-linter contracts (one-way imports, pyproject.toml)
 #   make messages  refresh and compile the Thai translations of the plugin
 #
 # Every target first makes sure .venv exists and holds the package installed editable with its dev extras.
@@ -74,6 +74,7 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 # makemessages run from inside the app directory writes to the app's own locale/ folder (which must
 # exist: git does not keep an empty one), and compilemessages run there compiles only that folder.

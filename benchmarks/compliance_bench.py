@@ -73,11 +73,11 @@ def make_site():
 
 def generated_pages(parents, start, count):
     """``(parent, model, fields)`` for pages number ``start`` … ``start + count - 1``."""
+    from wagtail_thgov.core.thai import current_fiscal_year
     from wagtail_thgov.pages.agency import AgencyIndexPage, AgencyInfoPage
     from wagtail_thgov.pages.law import LawIndexPage, LawPage
     from wagtail_thgov.pages.news import NewsIndexPage, NewsPage
     from wagtail_thgov.pages.public_info import PublicInfoIndexPage, PublicInfoPage
-    from wagtail_thgov.thai import current_fiscal_year
 
     year = current_fiscal_year()
     today = timezone.localdate()

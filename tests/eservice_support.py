@@ -12,8 +12,8 @@ from PIL import Image
 
 from thgov_demo.files import pdf_bytes, xlsx_bytes
 from wagtail_thgov.eservice.models import RequestAttachment, RequestEvent, ServiceRequest, private_storage
+from wagtail_thgov.eservice.pages import EServiceFormField, EServiceIndexPage, EServicePage
 from wagtail_thgov.metadata.models import InformationSource
-from wagtail_thgov.pages.eservice import EServiceFormField, EServiceIndexPage, EServicePage
 
 _addresses = itertools.count(1)
 

@@ -16,12 +16,12 @@ from tests.test_pages_home import child, make_home, news_fields, tree_root
 from wagtail_thgov.cache import invalidation, middleware, store
 from wagtail_thgov.pages.agency import AgencyIndexPage
 from wagtail_thgov.pages.news import NewsIndexPage, NewsPage
-from wagtail_thgov.pages.stats import SatisfactionSurveyPage, StatisticsPage
 from wagtail_thgov.people.models import Person
 from wagtail_thgov.publishing.unpublish import expire_due_pages
 from wagtail_thgov.site_settings.models import MunicipalitySettings
 from wagtail_thgov.stats import buffer
 from wagtail_thgov.stats.models import PageViewDay, SatisfactionRating
+from wagtail_thgov.stats.pages import SatisfactionSurveyPage, StatisticsPage
 from wagtail_thgov.workflows.roles import Role
 
 pytestmark = pytest.mark.django_db

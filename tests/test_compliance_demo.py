@@ -19,8 +19,8 @@ from thgov_demo.users import role_people
 from wagtail_thgov.compliance.features import FeatureContext, feature_evidence
 from wagtail_thgov.compliance.pages import ItaIndexPage
 from wagtail_thgov.compliance.results import require_certification
+from wagtail_thgov.core.thai import current_fiscal_year
 from wagtail_thgov.pages.public_info import PublicInfoPage
-from wagtail_thgov.thai import current_fiscal_year
 from wagtail_thgov.workflows.certification import certification_for
 from wagtail_thgov.workflows.roles import Role
 

@@ -11,11 +11,11 @@ from wagtail_thgov.compliance.evaluator import MET, MISSING, PARTIAL, PENDING, R
 from wagtail_thgov.compliance.evidence import gather_evidence
 from wagtail_thgov.compliance.models import ChecklistItem, ManualEvidence, Standard
 from wagtail_thgov.compliance.results import site_results
+from wagtail_thgov.core.thai import current_fiscal_year
 from wagtail_thgov.metadata.inventory import thgov_page_models
 from wagtail_thgov.pages.agency import AgencyIndexPage, AgencyInfoPage, PlanDocumentPage
 from wagtail_thgov.pages.home import SiteMapPage
 from wagtail_thgov.site_settings.models import MunicipalitySettings, SocialLink
-from wagtail_thgov.thai import current_fiscal_year
 from wagtail_thgov.workflows.roles import Role
 
 pytestmark = pytest.mark.django_db

@@ -9,11 +9,12 @@ from django.utils import translation
 from openpyxl import load_workbook
 
 from tests.compliance_support import compliance_site, publish
-from wagtail_thgov.compliance.export import HEADER_ROW, safe_cell_text, write_workbook
+from wagtail_thgov.compliance.export import HEADER_ROW, write_workbook
 from wagtail_thgov.compliance.models import Standard
 from wagtail_thgov.compliance.results import site_results
+from wagtail_thgov.core.spreadsheets import safe_cell_text
+from wagtail_thgov.core.thai import current_fiscal_year
 from wagtail_thgov.pages.agency import AgencyIndexPage, AgencyInfoPage
-from wagtail_thgov.thai import current_fiscal_year
 
 FORMULA_TITLE = '=HYPERLINK("http://example.com","x")'
 

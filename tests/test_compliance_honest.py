@@ -13,14 +13,14 @@ from tests.factories import role_users
 from wagtail_thgov.compliance.evaluator import MET, MISSING, PARTIAL, REVIEW, STALE
 from wagtail_thgov.compliance.models import ChecklistItem, ManualEvidence, Standard
 from wagtail_thgov.compliance.results import site_results
+from wagtail_thgov.core.thai import current_fiscal_year
+from wagtail_thgov.eservice.pages import EServiceIndexPage, EServiceKind, EServicePage
 from wagtail_thgov.pages.agency import AgencyIndexPage, PlanDocumentPage
-from wagtail_thgov.pages.eservice import EServiceIndexPage, EServiceKind, EServicePage
 from wagtail_thgov.pages.law import LawIndexPage, LawKind, LawPage
 from wagtail_thgov.pages.news import AnnouncementIndexPage, JobAnnouncementPage
 from wagtail_thgov.pages.procurement import ProcurementSummaryPage
 from wagtail_thgov.pages.public_info import PublicInfoIndexPage, PublicInfoPage
-from wagtail_thgov.pages.stats import SatisfactionSurveyPage
-from wagtail_thgov.thai import current_fiscal_year
+from wagtail_thgov.stats.pages import SatisfactionSurveyPage
 from wagtail_thgov.workflows.roles import Role
 
 pytestmark = pytest.mark.django_db

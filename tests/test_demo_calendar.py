@@ -11,10 +11,10 @@ from wagtail.models import Page, Site
 from tests.test_pages_home import tree_root
 from thgov_demo.calendar import REVIEW_OVERDUE, DemoCalendar, demo_calendar, thai_month, thai_period
 from thgov_demo.content import build_demo
+from wagtail_thgov.core.thai import be_year
 from wagtail_thgov.pages.home import MunicipalityHomePage
 from wagtail_thgov.publishing.currency import currency_report
 from wagtail_thgov.publishing.expiry import default_expiry
-from wagtail_thgov.thai import be_year
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,9 @@ from django.test import Client
 from wagtail.blocks import StreamValue
 
 from tests.factories import make_site, make_user
+from wagtail_thgov.core.thai.slugs import is_thai_slug, thai_slugify
 from wagtail_thgov.metadata.inventory import thgov_page_models
 from wagtail_thgov.pages.news import NewsIndexPage, NewsPage
-from wagtail_thgov.thai.slugs import is_thai_slug, thai_slugify
 
 pytestmark = pytest.mark.django_db
 

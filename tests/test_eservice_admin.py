@@ -316,7 +316,7 @@ def test_staff_find_a_request_by_its_code(world):
 
 
 def test_a_question_cannot_take_the_name_of_a_fixed_part_of_the_form(world):
-    from wagtail_thgov.pages.eservice import EServiceIndexPage, EServicePage
+    from wagtail_thgov.eservice.pages import EServiceIndexPage, EServicePage
 
     index = EServiceIndexPage.objects.child_of(world["site_a"].root_page).get()
     client = logged_in(make_user("form-root", superuser=True))

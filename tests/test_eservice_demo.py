@@ -10,7 +10,7 @@ from wagtail.models import Collection, Locale, Page
 from tests.eservice_support import citizen_client
 from thgov_demo.content import build_demo
 from wagtail_thgov.eservice.models import RequestAttachment, ServiceRequest, private_storage
-from wagtail_thgov.pages.eservice import EServicePage
+from wagtail_thgov.eservice.pages import EServicePage
 
 pytestmark = pytest.mark.django_db
 

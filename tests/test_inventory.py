@@ -10,7 +10,7 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 
 from thgov_demo.content import build_demo
-from wagtail_thgov.categories import CATEGORIES
+from wagtail_thgov.core.categories import CATEGORIES
 
 pytestmark = pytest.mark.django_db
 

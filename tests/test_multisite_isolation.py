@@ -32,12 +32,12 @@ from wagtail_thgov.compliance.models import ChecklistItem, ManualEvidence, Stand
 from wagtail_thgov.eservice.models import RequestAttachment
 from wagtail_thgov.metadata.models import InformationSource
 from wagtail_thgov.pages.news import NewsIndexPage, NewsPage
-from wagtail_thgov.pages.stats import SatisfactionSurveyPage
 from wagtail_thgov.people.models import Person
 from wagtail_thgov.publishing.models import ExpiryDefault
 from wagtail_thgov.site_settings.models import MunicipalitySettings
 from wagtail_thgov.stats import buffer
 from wagtail_thgov.stats.models import PageViewDay, SatisfactionRating, SiteVisitDay
+from wagtail_thgov.stats.pages import SatisfactionSurveyPage
 from wagtail_thgov.stats.satisfaction import summary
 from wagtail_thgov.workflows.roles import Role
 from wagtail_thgov.workflows.setup import role_group

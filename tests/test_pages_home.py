@@ -24,12 +24,12 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from thgov_demo.content import build_demo
 from thgov_demo.files import pdf_bytes, png_bytes
+from wagtail_thgov.eservice.pages import EServiceIndexPage, EServiceKind, EServicePage
 from wagtail_thgov.metadata.completeness import missing_metadata
-from wagtail_thgov.pages.eservice import EServiceIndexPage, EServiceKind, EServicePage
 from wagtail_thgov.pages.home import HOME_SUBPAGE_TYPES, MunicipalityHomePage, SiteMapPage
 from wagtail_thgov.pages.news import AnnouncementIndexPage, JobAnnouncementPage, NewsIndexPage, NewsPage
 from wagtail_thgov.pages.procurement import ProcurementAnnouncementPage, ProcurementMethod
-from wagtail_thgov.pages.stats import SatisfactionSurveyPage, StatisticsPage
+from wagtail_thgov.stats.pages import SatisfactionSurveyPage, StatisticsPage
 
 pytestmark = pytest.mark.django_db
 

@@ -27,6 +27,7 @@ from tests.test_publishing_expiry import (
     make_news_index,
     make_plan,
 )
+from wagtail_thgov.core.thai import current_fiscal_year, thai_date
 from wagtail_thgov.installation import run_setup
 from wagtail_thgov.pages.agency import AgencyIndexPage
 from wagtail_thgov.pages.news import NewsIndexPage
@@ -35,7 +36,6 @@ from wagtail_thgov.publishing.digest import send_currency_digest, send_daily_dig
 from wagtail_thgov.publishing.models import PublishingSettings
 from wagtail_thgov.publishing.review import EXTEND_EXPIRY_ACTION, MARK_REVIEWED_ACTION
 from wagtail_thgov.publishing.webmasters import webmaster_users
-from wagtail_thgov.thai import current_fiscal_year, thai_date
 from wagtail_thgov.workflows.roles import Role
 from wagtail_thgov.workflows.setup import role_group
 

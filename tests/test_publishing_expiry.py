@@ -21,6 +21,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from tests.factories import PASSWORD, make_site, make_user
 from thgov_demo.files import pdf_bytes
+from wagtail_thgov.core.thai import thai_datetime
+from wagtail_thgov.core.thai.dates import BANGKOK
 from wagtail_thgov.pages.agency import AgencyIndexPage, AgencyInfoPage, PlanDocumentPage
 from wagtail_thgov.pages.news import AnnouncementIndexPage, JobAnnouncementPage, NewsIndexPage, NewsPage
 from wagtail_thgov.publishing.expiry import (
@@ -38,8 +40,6 @@ from wagtail_thgov.publishing.forms import (
 from wagtail_thgov.publishing.jobs import run_publish_scheduled
 from wagtail_thgov.publishing.models import CountedFrom, ExpiryDefault
 from wagtail_thgov.publishing.unpublish import expire_due_pages
-from wagtail_thgov.thai import thai_datetime
-from wagtail_thgov.thai.dates import BANGKOK
 from wagtail_thgov.workflows.roles import Role
 
 pytestmark = pytest.mark.django_db

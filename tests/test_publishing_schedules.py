@@ -13,10 +13,10 @@ from django_q.scheduler import scheduler
 from wagtail.models import Page
 
 from tests.test_publishing_expiry import make_municipality_site, make_news, make_news_index, make_tree
+from wagtail_thgov.core.thai.dates import BANGKOK
 from wagtail_thgov.installation import SETUP_STEPS
 from wagtail_thgov.publishing.checks import check_schedules
 from wagtail_thgov.publishing.schedules import SCHEDULED_JOBS, ScheduledJob, ensure_schedules
-from wagtail_thgov.thai.dates import BANGKOK
 
 pytestmark = pytest.mark.django_db
 

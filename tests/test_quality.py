@@ -23,6 +23,23 @@ def test_ruff_is_clean():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_import_contracts_are_kept():
+    """The layers of pyproject.toml's import-linter contracts (tests/test_import_contracts.py shows that
+    they break on a reversed import)."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from importlinter.cli import lint_imports_command; lint_imports_command()",
+            "--no-cache",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 @pytest.mark.django_db  # makemigrations checks the migration history in the (test) database
 def test_no_model_change_lacks_a_migration(settings):
     # The package's own migrations, even when THGOV_SCRATCH_MIGRATIONS (tests/settings.py) swaps them out.

@@ -188,7 +188,9 @@ def test_open_answers_are_public_only_after_a_webmaster_accepts_them(moderated_s
     listing = webmaster.get(reverse("thgov_survey_moderation"))
     assert listing.status_code == 200
     assert SPAM in listing.content.decode() and GENUINE in listing.content.decode()
-    assert 'name="csrfmiddlewaretoken" value=""' not in listing.content.decode()  # each row's form has a token
+    assert (
+        'name="csrfmiddlewaretoken" value=""' not in listing.content.decode()
+    )  # each row's form has a token
     genuine, spam = SurveyAnswer.objects.get(text=GENUINE), SurveyAnswer.objects.get(text=SPAM)
     assert moderate(webmaster, genuine, "accept").status_code == 302
     assert moderate(webmaster, spam, "reject").status_code == 302
@@ -386,7 +388,9 @@ def test_outage_pages_render_without_the_database_in_thai():
 
     with translation.override("th"):
         outage = render_to_string("wagtail_thgov/outage/database.html")
-        stored = render_to_string("wagtail_thgov/outage/eservice_stored.html", {"tracking_code": "CP-2570-0001"})
+        stored = render_to_string(
+            "wagtail_thgov/outage/eservice_stored.html", {"tracking_code": "CP-2570-0001"}
+        )
     assert '<html lang="th">' in outage and "noindex" in outage and "<h1>" in outage
     assert "CP-2570-0001" in stored and 'id="thgov-tracking-code"' in stored
     assert "The website is briefly unavailable" not in outage  # translated

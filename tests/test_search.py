@@ -13,10 +13,10 @@ from wagtail.models import Page
 
 from tests.factories import make_site
 from tests.search_corpus import QUERIES, TITLES
+from wagtail_thgov.core.thai.words import encode, index_terms, query_text, query_words, subwords
 from wagtail_thgov.metadata.models import InformationSource
 from wagtail_thgov.pages.news import NewsIndexPage, NewsPage
 from wagtail_thgov.search.engine import search_documents, search_pages
-from wagtail_thgov.search.thai import encode, index_terms, query_text, query_words, subwords
 
 pytestmark = pytest.mark.django_db
 

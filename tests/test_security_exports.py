@@ -1,6 +1,6 @@
 """Spreadsheet formula injection: every export of the plugin, read back, holds no cell that a spreadsheet
 would run. Text an editor typed that starts with ``=``, ``+``, ``-``, ``@``, tab or CR comes back as text
-marked with a leading apostrophe (``compliance.export.safe_cell_text``)."""
+marked with a leading apostrophe (``core.spreadsheets.safe_cell_text``)."""
 
 import csv
 import io

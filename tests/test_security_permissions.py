@@ -29,11 +29,11 @@ from wagtail_thgov.compliance.models import ChecklistItem, ManualEvidence
 from wagtail_thgov.eservice.models import RequestAttachment
 from wagtail_thgov.metadata.models import InformationSource
 from wagtail_thgov.pages.news import NewsPage
-from wagtail_thgov.pages.stats import SatisfactionSurveyPage
 from wagtail_thgov.people.models import Person
 from wagtail_thgov.publishing.models import ExpiryDefault
 from wagtail_thgov.sitefiles.libraries import site_collection
 from wagtail_thgov.stats.models import QuestionKind, SurveyAnswer, SurveyQuestion, SurveyResponse
+from wagtail_thgov.stats.pages import SatisfactionSurveyPage
 
 pytestmark = pytest.mark.django_db
 
@@ -202,7 +202,11 @@ class World:
         home.add_child(instance=survey)
         survey.save_revision().publish()
         response = SurveyResponse.objects.create(
-            site=site, page=survey, date=datetime.date(2026, 12, 1), fiscal_year=2570, visitor_hash=f"v{site.pk}"
+            site=site,
+            page=survey,
+            date=datetime.date(2026, 12, 1),
+            fiscal_year=2570,
+            visitor_hash=f"v{site.pk}",
         )
         open_answer = SurveyAnswer.objects.create(
             response=response, question_text="ข้อเสนอแนะ", kind=QuestionKind.TEXT, text=f"ความเห็น {site.pk}"

@@ -10,7 +10,6 @@ from django.utils import timezone, translation
 from wagtail.models import Site
 
 from tests.test_pages_home import make_home
-from wagtail_thgov.pages.stats import SatisfactionSurveyPage, StatisticsPage
 from wagtail_thgov.stats import buffer, jobs
 from wagtail_thgov.stats.models import (
     DailySalt,
@@ -19,6 +18,7 @@ from wagtail_thgov.stats.models import (
     SiteVisitDay,
     VisitorHashDay,
 )
+from wagtail_thgov.stats.pages import SatisfactionSurveyPage, StatisticsPage
 from wagtail_thgov.stats.satisfaction import summary
 
 pytestmark = pytest.mark.django_db

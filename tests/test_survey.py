@@ -10,10 +10,10 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from tests.test_pages_home import make_home
-from wagtail_thgov.pages.stats import SatisfactionSurveyPage
+from wagtail_thgov.core.thai import current_fiscal_year, fiscal_year_of
 from wagtail_thgov.stats import survey
 from wagtail_thgov.stats.models import QuestionKind, SurveyAnswer, SurveyQuestion, SurveyResponse
-from wagtail_thgov.thai import current_fiscal_year, fiscal_year_of
+from wagtail_thgov.stats.pages import SatisfactionSurveyPage
 
 pytestmark = pytest.mark.django_db
 

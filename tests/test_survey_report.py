@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from tests.factories import PASSWORD, make_site, make_user, role_users
 from tests.test_pages_home import tree_root
-from wagtail_thgov.pages.stats import SatisfactionSurveyPage
+from wagtail_thgov.core.thai import current_fiscal_year, fiscal_year_bounds
 from wagtail_thgov.stats.models import (
     QuestionKind,
     SatisfactionRating,
@@ -22,7 +22,7 @@ from wagtail_thgov.stats.models import (
     SurveyQuestion,
     SurveyResponse,
 )
-from wagtail_thgov.thai import current_fiscal_year, fiscal_year_bounds
+from wagtail_thgov.stats.pages import SatisfactionSurveyPage
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +49,7 @@ def add_survey(site, title="แบบสำรวจความพึงพอ�
 
 
 def respond(page, site, date, ratings, text="", visitor=None):
-    from wagtail_thgov.thai import fiscal_year_of
+    from wagtail_thgov.core.thai import fiscal_year_of
 
     response = SurveyResponse.objects.create(
         site=site,

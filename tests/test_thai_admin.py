@@ -93,11 +93,15 @@ def test_every_wagtail_admin_text_an_officer_meets_has_thai():
     untranslated = []
     for message in wagtail_messages():
         msgid, plural = message[1], message[2]
-        if in_thai(*message) in (msgid, plural) and re.search(r"[A-Za-z]{3,}", re.sub(r"%\(\w+\)\w|\{\w+\}|<[^>]+>", "", msgid)):
+        if in_thai(*message) in (msgid, plural) and re.search(
+            r"[A-Za-z]{3,}", re.sub(r"%\(\w+\)\w|\{\w+\}|<[^>]+>", "", msgid)
+        ):
             untranslated.append(msgid)
     # A standard abbreviation the plugin's own catalogue keeps (it wins over the overrides).
     untranslated = [msgid for msgid in untranslated if msgid != "URL"]
-    assert not untranslated, f"{len(untranslated)} of Wagtail's admin texts still in English: {untranslated[:20]}"
+    assert not untranslated, (
+        f"{len(untranslated)} of Wagtail's admin texts still in English: {untranslated[:20]}"
+    )
 
 
 def test_every_javascript_text_of_the_admin_has_thai():

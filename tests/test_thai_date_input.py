@@ -6,14 +6,14 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from wagtail_thgov.thai.admin_fields import (
+from wagtail_thgov.core.thai.admin_fields import (
     BEDateField,
     BEDateInput,
     BEDateTimeField,
     BEDateTimeInput,
     FiscalYearField,
 )
-from wagtail_thgov.thai.parsing import DateNotRead, read_thai_date
+from wagtail_thgov.core.thai.parsing import DateNotRead, read_thai_date
 
 
 @pytest.mark.parametrize(

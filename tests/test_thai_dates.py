@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.template import Context, Template
 
-from wagtail_thgov.thai import (
+from wagtail_thgov.core.thai import (
     be_year,
     current_fiscal_year,
     fiscal_year_bounds,
@@ -15,7 +15,7 @@ from wagtail_thgov.thai import (
     thai_datetime,
     thai_digits,
 )
-from wagtail_thgov.thai.fiscal import fiscal_year_choices
+from wagtail_thgov.core.thai.fiscal import fiscal_year_choices
 
 UTC = dt.UTC
 BKK = ZoneInfo("Asia/Bangkok")

@@ -11,9 +11,9 @@ from wagtail.models import Page, TaskState, WorkflowPage, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from tests.factories import PASSWORD, make_site, make_user, role_users
+from wagtail_thgov.core.thai import be_year, thai_date
 from wagtail_thgov.installation import run_setup
 from wagtail_thgov.pages.agency import AgencyIndexPage, AgencyInfoPage
-from wagtail_thgov.thai import be_year, thai_date
 from wagtail_thgov.workflows.models import CertificationTask, CompletenessCheckTask, RoleGroup
 from wagtail_thgov.workflows.roles import Role
 

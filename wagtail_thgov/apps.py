@@ -11,13 +11,15 @@ class WagtailThgovConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # System checks register on import; nothing here touches the database.
+        # Imported here, once every model is loaded (Django's rule for ready()). System checks and edit-form
+        # panels register on import; nothing here touches the database.
         from .cache import invalidation as page_cache
         from .certifiedfiles import checks as certified_file_checks  # noqa: F401
+        from .compliance import panels as compliance_panels  # noqa: F401  (the checklist tick boxes, core.panels)
+        from .core.thai.admin_fields import use_buddhist_era_in_admin, use_buddhist_era_timestamps
+        from .core.thai.slugs import use_thai_slugs
         from .isolation import checks as isolation_checks  # noqa: F401
         from .publishing import checks as publishing_checks  # noqa: F401
-        from .thai.admin_fields import use_buddhist_era_in_admin, use_buddhist_era_timestamps
-        from .thai.slugs import use_thai_slugs
         from .thai_admin import checks as thai_admin_checks  # noqa: F401
         from .workflows import (
             certification,

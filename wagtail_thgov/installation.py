@@ -7,6 +7,8 @@ so that a second run can prove it changed nothing.
 from django.utils.module_loading import import_string
 from wagtail.models import Site
 
+from .site_settings.models import MunicipalitySettings
+
 # Dotted paths, so that this module imports nothing heavy and later subpackages add their step here.
 SETUP_STEPS = [
     "wagtail_thgov.installation.ensure_municipality_settings",
@@ -21,7 +23,6 @@ SETUP_STEPS = [
 
 def ensure_municipality_settings(write):
     """Every Wagtail site gets its municipality settings row (empty fields, filled in the admin)."""
-    from .site_settings.models import MunicipalitySettings
 
     created = 0
     for site in Site.objects.all():

@@ -10,6 +10,7 @@ from .eservice.models import (  # noqa: F401  (e-Service requests, issue 8)
     ServiceRequest,
     TrackingCounter,
 )
+from .eservice.pages import EServiceFormField, EServiceIndexPage, EServicePage  # noqa: F401
 from .metadata.certified_files import CertifiedFile  # noqa: F401  (file versions each certification covered)
 from .metadata.models import InformationSource, PageKeyword  # noqa: F401
 from .pages.agency import (  # noqa: F401
@@ -20,7 +21,6 @@ from .pages.agency import (  # noqa: F401
     PersonnelDirectoryPage,
     PlanDocumentPage,
 )
-from .pages.eservice import EServiceFormField, EServiceIndexPage, EServicePage  # noqa: F401
 from .pages.home import MunicipalityHomePage, SiteMapPage  # noqa: F401
 from .pages.knowledge import KnowledgeIndexPage, KnowledgePage  # noqa: F401
 from .pages.law import LawIndexPage, LawPage  # noqa: F401
@@ -38,7 +38,6 @@ from .pages.procurement import (  # noqa: F401
     ProcurementSummaryPage,  # noqa: F401
 )
 from .pages.public_info import PublicInfoIndexPage, PublicInfoPage  # noqa: F401
-from .pages.stats import SatisfactionSurveyPage, StatisticsPage  # noqa: F401
 from .people.models import Person  # noqa: F401
 from .publishing.models import ExpiryDefault, PublishingSettings  # noqa: F401
 from .site_settings.models import MunicipalitySettings, SocialLink  # noqa: F401
@@ -53,4 +52,5 @@ from .stats.models import (  # noqa: F401
     SurveyResponse,
     VisitorHashDay,
 )
+from .stats.pages import SatisfactionSurveyPage, StatisticsPage  # noqa: F401
 from .workflows.models import CertificationTask, CompletenessCheckTask, RoleGroup  # noqa: F401

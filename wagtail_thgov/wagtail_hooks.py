@@ -215,7 +215,7 @@ def eservice_admin_css():
 @hooks.register("filter_form_submissions_for_user")
 def hide_eservice_pages_from_form_submissions(user, editable_forms):
     """e-Service requests live in "e-Service requests", not in Wagtail's form submissions."""
-    from .pages.eservice import EServicePage
+    from .eservice.pages import EServicePage
 
     return editable_forms.not_type(EServicePage)
 

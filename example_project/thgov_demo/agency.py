@@ -9,6 +9,7 @@ import datetime as dt
 import json
 from zoneinfo import ZoneInfo
 
+from wagtail_thgov.core.thai import be_year, fiscal_year_bounds, fiscal_year_of, thai_date
 from wagtail_thgov.metadata.models import InformationSource, SourceKind
 from wagtail_thgov.pages.agency import (
     AgencyIndexPage,
@@ -26,7 +27,6 @@ from wagtail_thgov.pages.links import RelatedLinksPage
 from wagtail_thgov.pages.procurement import month_end
 from wagtail_thgov.pages.public_info import PublicInfoIndexPage, PublicInfoPage
 from wagtail_thgov.people.models import Person, Side
-from wagtail_thgov.thai import be_year, fiscal_year_bounds, fiscal_year_of, thai_date
 
 from .calendar import thai_month
 from .files import demo_document, demo_image, demo_pdf, xlsx_bytes

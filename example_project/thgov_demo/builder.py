@@ -11,9 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from wagtail_thgov.core.thai.dates import BANGKOK
 from wagtail_thgov.metadata.models import GovMetadataMixin
 from wagtail_thgov.publishing.expiry import default_expiry
-from wagtail_thgov.thai.dates import BANGKOK
 
 from .calendar import demo_calendar
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from wagtail_thgov.thai import BE_OFFSET, fiscal_year_bounds, fiscal_year_of, thai_date
+from wagtail_thgov.core.thai import BE_OFFSET, fiscal_year_bounds, fiscal_year_of, thai_date
 
 # Pages get a review-by date spread over the next year; these few are already past it (days), so the
 # currency report has real but modest work. They are pages no checklist item depends on alone: a page

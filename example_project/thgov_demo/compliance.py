@@ -19,6 +19,8 @@ from pythainlp.util.date import thai_full_months
 from wagtail_thgov.compliance.evaluator import required_periods
 from wagtail_thgov.compliance.models import ChecklistItem, ManualEvidence
 from wagtail_thgov.compliance.pages import ItaIndexPage
+from wagtail_thgov.core.thai import BE_OFFSET, current_fiscal_year, fiscal_year_bounds, fiscal_year_of
+from wagtail_thgov.eservice.pages import EServiceIndexPage, EServiceKind, EServicePage
 from wagtail_thgov.metadata.models import InformationSource, SourceKind
 from wagtail_thgov.pages.agency import (
     AgencyIndexPage,
@@ -27,7 +29,6 @@ from wagtail_thgov.pages.agency import (
     PlanDocumentPage,
     PlanKind,
 )
-from wagtail_thgov.pages.eservice import EServiceIndexPage, EServiceKind, EServicePage
 from wagtail_thgov.pages.knowledge import KnowledgeIndexPage, KnowledgeKind, KnowledgePage
 from wagtail_thgov.pages.law import LawIndexPage, LawKind, LawPage
 from wagtail_thgov.pages.news import (
@@ -44,7 +45,6 @@ from wagtail_thgov.pages.procurement import (
     ProcurementSummaryPage,
 )
 from wagtail_thgov.pages.public_info import PublicInfoIndexPage, PublicInfoPage
-from wagtail_thgov.thai import BE_OFFSET, current_fiscal_year, fiscal_year_bounds, fiscal_year_of
 from wagtail_thgov.workflows.roles import Role
 
 from .files import demo_document, demo_pdf, xlsx_bytes

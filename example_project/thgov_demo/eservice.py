@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from wagtail_thgov.eservice.deadlines import add_working_days
 from wagtail_thgov.eservice.models import RequestAttachment, RequestEvent, RequestStatus, ServiceRequest
+from wagtail_thgov.eservice.pages import EServiceFormField, EServiceKind, EServicePage
 from wagtail_thgov.eservice.tracking import allocate
-from wagtail_thgov.pages.eservice import EServiceFormField, EServiceKind, EServicePage
 
 from .files import pdf_bytes
 

@@ -5,7 +5,8 @@ citizen's manuals with forms, e-Services and the statistics pages of the fiction
 Every person, number and document here is invented; the laws named are real Thai laws.
 """
 
-from wagtail_thgov.pages.eservice import EServiceIndexPage, EServiceKind, EServicePage
+from wagtail_thgov.core.thai import be_year
+from wagtail_thgov.eservice.pages import EServiceIndexPage, EServiceKind, EServicePage
 from wagtail_thgov.pages.manuals import (
     CitizenManualIndexPage,
     CitizenManualPage,
@@ -13,8 +14,7 @@ from wagtail_thgov.pages.manuals import (
     OperatingManualPage,
     ServiceCategory,
 )
-from wagtail_thgov.pages.stats import SatisfactionSurveyPage, StatisticsPage
-from wagtail_thgov.thai import be_year
+from wagtail_thgov.stats.pages import SatisfactionSurveyPage, StatisticsPage
 
 from .calendar import thai_month
 from .files import demo_document, demo_pdf, xlsx_bytes

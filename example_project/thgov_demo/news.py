@@ -10,6 +10,7 @@ Every person, company, project number and amount here is invented.
 import datetime as dt
 import json
 
+from wagtail_thgov.core.thai import be_year, fiscal_year_of, thai_date
 from wagtail_thgov.metadata.models import InformationSource, SourceKind
 from wagtail_thgov.pages.news import (
     AnnouncementIndexPage,
@@ -25,7 +26,6 @@ from wagtail_thgov.pages.procurement import (
     ProcurementSummaryPage,
     month_end,
 )
-from wagtail_thgov.thai import be_year, fiscal_year_of, thai_date
 
 from .calendar import thai_month, thai_period
 from .files import demo_document, demo_image, demo_pdf, xlsx_bytes

@@ -8,7 +8,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from wagtail_thgov.pages.stats import SatisfactionSurveyPage
+from wagtail_thgov.core.thai import current_fiscal_year, fiscal_year_bounds, fiscal_year_of
 from wagtail_thgov.stats.models import (
     Moderation,
     PageViewDay,
@@ -18,7 +18,7 @@ from wagtail_thgov.stats.models import (
     SurveyQuestion,
     SurveyResponse,
 )
-from wagtail_thgov.thai import current_fiscal_year, fiscal_year_bounds, fiscal_year_of
+from wagtail_thgov.stats.pages import SatisfactionSurveyPage
 
 DEMO_RATINGS = [
     (5, "ข้อมูลครบถ้วน ค้นหาง่าย"),

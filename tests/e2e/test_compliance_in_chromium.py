@@ -9,8 +9,8 @@ from openpyxl import Workbook
 
 from tests.e2e.conftest import ARTIFACTS
 from wagtail_thgov.compliance.models import Standard
+from wagtail_thgov.core.thai import current_fiscal_year
 from wagtail_thgov.pages.public_info import PublicInfoPage
-from wagtail_thgov.thai import current_fiscal_year
 
 HEADER = ["code", "name_th", "name_en", "requirement", "period", "confidence", "note"]
 

@@ -9,9 +9,9 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from thgov_demo.calendar import demo_calendar, thai_period
-from wagtail_thgov.pages.stats import SatisfactionSurveyPage
+from wagtail_thgov.core.thai import thai_date
 from wagtail_thgov.stats import survey
-from wagtail_thgov.thai import thai_date
+from wagtail_thgov.stats.pages import SatisfactionSurveyPage
 
 PHONE = {"width": 375, "height": 812}
 

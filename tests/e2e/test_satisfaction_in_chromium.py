@@ -15,8 +15,8 @@ AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) 
 def build_site(root):
     from wagtail_thgov.pages.home import MunicipalityHomePage
     from wagtail_thgov.pages.knowledge import KnowledgeIndexPage, KnowledgeKind, KnowledgePage
-    from wagtail_thgov.pages.stats import SatisfactionSurveyPage
     from wagtail_thgov.stats.models import QuestionKind, SurveyQuestion
+    from wagtail_thgov.stats.pages import SatisfactionSurveyPage
 
     def publish(parent, page):
         parent.add_child(instance=page)
@@ -140,9 +140,9 @@ def test_webmaster_reads_the_report_and_downloads_the_workbook(live_server, wagt
     from openpyxl import load_workbook
 
     from tests.factories import PASSWORD, role_users
+    from wagtail_thgov.core.thai import current_fiscal_year
     from wagtail_thgov.installation import run_setup
     from wagtail_thgov.stats.models import SurveyAnswer, SurveyResponse
-    from wagtail_thgov.thai import current_fiscal_year
 
     _rated, survey = build_site(wagtail_seed)
     run_setup()

@@ -45,9 +45,26 @@ ALLOWED = {
 }
 # A Thai term followed by its English original in parentheses, as Thai standards and regulations write
 # loanword terms: "การแสดงผลบนอุปกรณ์และเบราว์เซอร์ที่หลากหลาย (Responsive)" in the GWS checklist's names.
-THAI_TERM_WITH_ENGLISH_GLOSS = re.compile(r"(?<=[\u0E00-\u0E7F]) ?\([^()\u0E00-\u0E7F]*[A-Za-z][^()\u0E00-\u0E7F]*\)")
+THAI_TERM_WITH_ENGLISH_GLOSS = re.compile(
+    r"(?<=[\u0E00-\u0E7F]) ?\([^()\u0E00-\u0E7F]*[A-Za-z][^()\u0E00-\u0E7F]*\)"
+)
 # File extensions named in help texts ("เช่น pdf, jpg, png"): codes.
-FILE_EXTENSIONS = {"pdf", "doc", "docx", "xls", "xlsx", "csv", "jpg", "jpeg", "png", "gif", "svg", "webp", "zip", "txt"}
+FILE_EXTENSIONS = {
+    "pdf",
+    "doc",
+    "docx",
+    "xls",
+    "xlsx",
+    "csv",
+    "jpg",
+    "jpeg",
+    "png",
+    "gif",
+    "svg",
+    "webp",
+    "zip",
+    "txt",
+}
 # Places where Wagtail writes English that no catalogue reaches, each with why it stays (CSS selectors).
 UNTRANSLATABLE = {
     ".w-dashboard form[role=search] input[type=submit]": (

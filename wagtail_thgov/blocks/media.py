@@ -13,8 +13,8 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.images.blocks import ImageChooserBlock
 
-from wagtail_thgov.thai import thai_date
-from wagtail_thgov.thai.admin_fields import BEDateBlock
+from wagtail_thgov.core.thai import thai_date
+from wagtail_thgov.core.thai.admin_fields import BEDateBlock
 
 ALT_TEXT_HELP = _(
     "Describe what the image shows in one short sentence, for people who use a screen reader "

@@ -6,6 +6,8 @@ import os
 
 from django.conf import settings
 
+from ..stats import conf as stats_conf
+
 TRUE = {"1", "true", "yes", "on"}
 
 # Query parameters the public pages read (listing filters and pagination): part of the cache key.
@@ -55,8 +57,6 @@ def counter_seconds() -> int:
     """
     value = _setting("THGOV_PAGE_CACHE_COUNTER_SECONDS", None)
     if value is None:
-        from ..stats import conf as stats_conf
-
         value = stats_conf.flush_seconds()
     return max(1, int(float(value)))
 

@@ -29,6 +29,7 @@ import logging
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from ..publishing.unpublish import pages_expiring
 from . import store
 
 logger = logging.getLogger(__name__)
@@ -200,8 +201,6 @@ def on_pages_expiring(sender, url_paths, **kwargs):
 def connect():
     """Called once from ``WagtailThgovConfig.ready()``."""
     from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    from ..publishing.unpublish import pages_expiring
 
     post_save.connect(on_save_or_delete, dispatch_uid="thgov_page_cache_save")
     post_delete.connect(on_save_or_delete, dispatch_uid="thgov_page_cache_delete")

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from django.core.cache import caches
 
 from . import conf
+from .models import PageCacheGeneration
 
 GLOBAL_KEY = "thgov_page_cache:gen"
 SITE_KEY = "thgov_page_cache:gen:site:{}"
@@ -62,7 +63,6 @@ class DatabaseGenerations:
         self.read_at = float("-inf")
 
     def _read(self):
-        from .models import PageCacheGeneration
 
         self.tokens = dict(PageCacheGeneration.objects.values_list("key", "token"))
         self.read_at = time.monotonic()
@@ -74,8 +74,6 @@ class DatabaseGenerations:
         tokens = self.tokens
         missing = [key for key in keys if key not in tokens]
         if missing:
-            from .models import PageCacheGeneration
-
             # ignore_conflicts: two processes creating one at once agree on the token that was stored first.
             PageCacheGeneration.objects.bulk_create(
                 [PageCacheGeneration(key=key, token=new_token()) for key in missing], ignore_conflicts=True
@@ -87,8 +85,6 @@ class DatabaseGenerations:
 
     def set(self, keys):
         from django.db import DatabaseError, transaction
-
-        from .models import PageCacheGeneration
 
         tokens = {key: new_token() for key in keys}
         try:
@@ -109,8 +105,6 @@ class DatabaseGenerations:
 
 def _table_missing() -> bool:
     from django.db import connection
-
-    from .models import PageCacheGeneration
 
     return PageCacheGeneration._meta.db_table not in connection.introspection.table_names()
 

@@ -20,7 +20,7 @@ from functools import cached_property
 from django.utils.translation import gettext as _
 from pythainlp.util.date import thai_full_months
 
-from ..thai import BE_OFFSET, fiscal_year_of, thai_date
+from ..core.thai import BE_OFFSET, fiscal_year_of, thai_date
 
 MET = "met"
 PARTIAL = "partial"

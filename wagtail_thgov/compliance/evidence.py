@@ -29,10 +29,13 @@ from django.contrib.auth import get_user_model
 from django.db.models import CharField, OuterRef, Q, Subquery, Value
 from wagtail.models import Page, PageViewRestriction, TaskState
 
+from ..core.categories import page_types_of
+from ..core.thai import fiscal_year_bounds, fiscal_year_of
 from ..metadata.inventory import thgov_page_models
-from ..thai import fiscal_year_bounds, fiscal_year_of
+from ..workflows.models import CertificationTask
 from . import evaluator
 from .features import FeatureContext, feature_evidence
+from .models import ManualEvidence
 
 RULE_KEYS = {"page_type", "category", "feature"}
 
@@ -128,8 +131,8 @@ def plan_for(items: Iterable, models=None) -> EvidencePlan:
                     continue  # a page type that is not installed satisfies nothing
                 page_rules[model].append(PageRule(item.pk, rule_filters(rule)))
             elif "category" in rule:
-                for model in models:
-                    if model.thgov_category == rule["category"]:
+                for model in page_types_of(rule["category"]):
+                    if model in models:
                         page_rules[model].append(PageRule(item.pk, rule_filters(rule)))
         for model in models:
             if any(declaration_matches(entry, item) for entry in model.thgov_checklist_items):
@@ -169,7 +172,6 @@ def ticked_pages(model):
 
 def certifier_names() -> dict:
     """Names of everyone who ever approved a certification task, by user pk (a short list: the approvers)."""
-    from ..workflows.models import CertificationTask
 
     User = get_user_model()
     approvers = TaskState.objects.filter(
@@ -182,7 +184,6 @@ def certifier_names() -> dict:
 
 def _certification(column):
     """The latest approved certification of the page's live revision (as ``workflows.certification``)."""
-    from ..workflows.models import CertificationTask
 
     states = TaskState.objects.filter(
         revision_id=OuterRef("live_revision_id"),
@@ -328,7 +329,6 @@ class SiteEvidence:
 
     def manual_evidence(self, item_pks):
         """What webmasters recorded for this site: one query."""
-        from .models import ManualEvidence
 
         if not item_pks:
             return

@@ -1,49 +1,29 @@
 """The compliance workbook (openpyxl, write-only so memory stays flat): a summary sheet and one sheet
 per standard; ITA/OIT sheets laid out like the OIT submission (item, URLs, explanation).
 
-Every text cell goes through ``safe_cell_text``: text that a spreadsheet would run as a formula is
-always written as text.
+Every text cell is a ``core.spreadsheets.Sheet`` text cell: text that a spreadsheet would run as a
+formula is always written as text.
 """
 
-import re
 from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ..thai import current_fiscal_year, thai_date, thai_datetime
+from ..core.spreadsheets import (
+    NO_WRAP,
+    Sheet,
+    new_workbook,
+    sheet_title,
+)
+from ..core.thai import current_fiscal_year, thai_date, thai_datetime
 from .evaluator import MET, MISSING, PARTIAL, PENDING, REVIEW, STALE
 from .models import Confidence, FiscalYearRule, Layout
 from .results import edition_label
 
-# Text starting with one of these is a formula (or becomes one) in Excel, LibreOffice or Google Sheets.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-FONT_NAME = "Tahoma"  # on every Windows, macOS and LibreOffice installation, and it renders Thai well
-FONT = Font(name=FONT_NAME, size=10)
-TITLE_FONT = Font(name=FONT_NAME, size=14, bold=True)
-HEADER_FONT = Font(name=FONT_NAME, size=10, bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
-LINK_FONT = Font(name=FONT_NAME, size=10, color="0563C1", underline="single")
-WRAP = Alignment(wrap_text=True, vertical="top")
-NO_WRAP = Alignment(wrap_text=False, vertical="top")
 HEADER_ROW = 3
 OIT_URL_COLUMNS = 5
-INVALID_SHEET_CHARACTERS = re.compile(r"[\[\]:*?/\\]")
-
-
-def safe_cell_text(value) -> str:
-    """``value`` as spreadsheet text that can never run as a formula.
-
-    Text that starts like a formula (``=``, ``+``, ``-``, ``@``, tab, carriage return) gets the
-    spreadsheet's own "this is text" mark, a leading apostrophe; anything else is returned as it is.
-    """
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
 
 
 def status_labels():
@@ -81,61 +61,17 @@ def parts_text(status) -> str:
     return "\n".join(f"{labels[part.status]}: {part.item.name_th}" for part in status.parts)
 
 
-class SheetWriter:
-    """Rows of one write-only sheet, every cell in the Thai-capable font."""
+class SheetWriter(Sheet):
+    """One checklist sheet: a title line, an information line, the header row, then the rows."""
 
     def __init__(self, workbook, title, headings_and_widths, info_lines, row_count):
-        self.sheet = workbook.create_sheet(title)
-        self.columns = len(headings_and_widths)
-        for index, (_heading, width) in enumerate(headings_and_widths, start=1):
-            self.sheet.column_dimensions[get_column_letter(index)].width = width
-        # Write-only sheets take their layout before the first row.
-        self.sheet.freeze_panes = f"A{HEADER_ROW + 1}"
+        super().__init__(workbook, title, [width for _heading, width in headings_and_widths], HEADER_ROW)
         last_column = get_column_letter(self.columns)
         self.sheet.auto_filter.ref = f"A{HEADER_ROW}:{last_column}{HEADER_ROW + max(row_count, 1)}"
         title_line, *other_lines = info_lines
-        self.sheet.append([self.text(title_line, TITLE_FONT, alignment=NO_WRAP)])
+        self.title(title_line)
         self.sheet.append([self.text(" · ".join(other_lines), alignment=NO_WRAP)])
-        self.sheet.append(
-            [self.text(heading, HEADER_FONT, HEADER_FILL) for heading, _width in headings_and_widths]
-        )
-
-    def text(self, value, font=FONT, fill=None, link=None, alignment=WRAP):
-        text = safe_cell_text(value)
-        cell = WriteOnlyCell(self.sheet, value=text)
-        if text != ("" if value is None else str(value)):
-            # The apostrophe is the guard: Excel and LibreOffice keep it as the cell's "quote prefix".
-            cell.value = text[1:]
-            cell.data_type = "s"
-            cell.quotePrefix = True
-        cell.font = font
-        cell.alignment = alignment
-        if fill is not None:
-            cell.fill = fill
-        if link:
-            cell.hyperlink = link
-            cell.font = LINK_FONT
-        return cell
-
-    def number(self, value):
-        cell = WriteOnlyCell(self.sheet, value=value)
-        cell.font = FONT
-        cell.alignment = WRAP
-        return cell
-
-    def append(self, cells):
-        self.sheet.append(cells)
-
-
-def sheet_title(name: str, used: set) -> str:
-    """A valid, unique sheet title (at most 31 characters, none of ``[]:*?/\\``)."""
-    base = INVALID_SHEET_CHARACTERS.sub("-", name)[:31] or "Sheet"
-    title, number = base, 2
-    while title.lower() in used:
-        suffix = f" ({number})"
-        title, number = base[: 31 - len(suffix)] + suffix, number + 1
-    used.add(title.lower())
-    return title
+        self.header(*(heading for heading, _width in headings_and_widths))
 
 
 @dataclass(frozen=True)
@@ -327,10 +263,7 @@ def write_workbook(output, results, site_name: str, generated_at=None):
     """Write the workbook of ``results`` (``results.StandardResult`` list) to ``output`` (a path or file)."""
     generated_at = generated_at or timezone.now()
     context = WorkbookContext(site_name, generated_at, current_fiscal_year(generated_at))
-    workbook = Workbook(write_only=True)
-    workbook.properties.title = _("Compliance checklist")
-    workbook.properties.subject = site_name
-    workbook.properties.creator = "wagtail-thgov"
+    workbook = new_workbook(_("Compliance checklist"), site_name)
     titles = set()
     summary_title = sheet_title(_("Summary"), set())
     titles.add(summary_title.lower())

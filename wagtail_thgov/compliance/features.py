@@ -14,6 +14,11 @@ from functools import cached_property
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..eservice.pages import EServiceKind, EServicePage
+from ..pages.home import SiteMapPage
+from ..pages.news import NewsPage
+from ..site_settings.models import MunicipalitySettings
+
 
 @dataclass(frozen=True)
 class Feature:
@@ -49,7 +54,6 @@ class FeatureContext:
 
     @cached_property
     def municipality(self):
-        from ..site_settings.models import MunicipalitySettings
 
         return MunicipalitySettings.objects.filter(site=self.site).first()
 
@@ -72,7 +76,6 @@ def _url_or_none(name):
 
 @register_feature("site_map", _("Site map page"))
 def site_map(context):
-    from ..pages.home import SiteMapPage
 
     page = (
         SiteMapPage.objects.live()
@@ -170,7 +173,6 @@ def go_th_domain(context):
 @register_feature("request_tracking", _("Status tracking of complaints"))
 def request_tracking(context):
     # Citizens follow a complaint with its tracking code: the status page, once a complaint service is live.
-    from ..pages.eservice import EServiceKind, EServicePage
 
     path = _url_or_none("thgov_eservice_status")
     has_complaints = (
@@ -186,7 +188,6 @@ def request_tracking(context):
 @register_feature("rss_feed", _("RSS feed of the news"))
 def rss_feed(context):
     # Measured: the feed's URL is installed and the site has live, public news to put in it.
-    from ..pages.news import NewsPage
 
     path = _url_or_none("thgov_news_feed")
     newest = (

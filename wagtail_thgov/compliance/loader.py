@@ -11,6 +11,8 @@ from pathlib import Path
 
 from django.db import transaction
 
+from .models import ChecklistItem, Standard
+
 STANDARDS_DIR = Path(__file__).resolve().parent / "standards"
 
 STANDARD_FIELDS = (
@@ -117,7 +119,6 @@ def _update(obj, values: dict) -> bool:
 
 def load_standard(standard_file: StandardFile, write=lambda message: None) -> int:
     """Create or update one standard and its shared items; return how many rows changed."""
-    from .models import ChecklistItem, Standard
 
     data = standard_file.data
     values = {name: data.get(name, "") for name in STANDARD_FIELDS}

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from ..categories import CATEGORY_CHOICES
-from ..thai import current_fiscal_year, fiscal_year_bounds
+from ..core.categories import CATEGORY_CHOICES
+from ..core.thai import current_fiscal_year, fiscal_year_bounds
 from .features import FEATURES
 
 

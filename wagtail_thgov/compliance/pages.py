@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from ..pages.base import ThgovPage
 from .models import Layout, Standard
+from .results import edition_label, newest_oit_standard, standard_result
 
 
 class ItaIndexPage(ThgovPage):
@@ -49,14 +50,12 @@ class ItaIndexPage(ThgovPage):
 
     def shown_standard(self):
         """The chosen edition, or the newest ITA/OIT edition installed."""
-        from .results import newest_oit_standard
 
         if self.standard_id:
             return self.standard
         return newest_oit_standard(self.get_site())
 
     def get_context(self, request, *args, **kwargs):
-        from .results import edition_label, standard_result
 
         context = super().get_context(request, *args, **kwargs)
         standard = self.shown_standard()

@@ -1,6 +1,6 @@
 """Admin panels of the checklist: the checklist tick boxes of a page's Metadata tab and the dashboard score.
 
-Only ``models`` is imported at module level: the metadata mixin imports ``ChecklistItemsPanel`` from here.
+The tick boxes are contributed to the Metadata tab of every thgov page type through ``core.panels``.
 """
 
 from django import forms
@@ -10,6 +10,7 @@ from django.urls import reverse
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
 
+from ..core.panels import contribute_panel
 from .models import ChecklistItem, Standard
 
 
@@ -80,6 +81,9 @@ class ChecklistItemsPanel(FieldPanel):
             field.queryset = items_to_offer(site, selected)
 
 
+contribute_panel("metadata", ChecklistItemsPanel)
+
+
 class ComplianceScorePanel(Component):
     """Dashboard panel: the score of the request's site per standard, for webmasters and superusers."""
 
@@ -91,6 +95,7 @@ class ComplianceScorePanel(Component):
         self.request = request
 
     def get_context_data(self, parent_context=None):
+        # Late: results imports this module (latest_editions), which the Metadata tab loads with the models.
         from .permissions import report_site
         from .results import site_results
 

@@ -3,18 +3,18 @@
 
 from wagtail.models import Site
 
-from ..workflows.membership import role_sites, serves_any_site
+from ..core.sites import serves_any_site, sites_for
 
 REPORT_PERMISSION = "wagtail_thgov.view_compliance_report"
 
 
 def report_sites(user):
     """The sites whose compliance ``user`` may see (and whose local items and manual evidence they manage)."""
-    return role_sites(user, permission=REPORT_PERMISSION)
+    return sites_for(user, REPORT_PERMISSION)
 
 
 def can_view_report(user) -> bool:
-    return serves_any_site(user, permission=REPORT_PERMISSION)
+    return serves_any_site(user, REPORT_PERMISSION)
 
 
 def report_site(request, wanted=""):

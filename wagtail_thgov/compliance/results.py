@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..thai import current_fiscal_year, fiscal_year_of
+from ..core.thai import current_fiscal_year, fiscal_year_of
 from .evaluator import DEFAULT_LIMIT, ItemStatus, Score, evaluate, score
 from .evidence import gather_evidence
 from .models import ChecklistItem, ComplianceSettings, Layout, Standard

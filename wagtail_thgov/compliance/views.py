@@ -28,8 +28,9 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Page, Site
 
+from ..core.thai import current_fiscal_year, thai_date, thai_datetime
 from ..metadata.scoping import SiteFilterScopedMixin
-from ..thai import current_fiscal_year, thai_date, thai_datetime
+from ..site_settings.models import MunicipalitySettings
 from .editions import EditionError, store_edition
 from .evaluator import MET, MISSING, PARTIAL, PENDING, REVIEW, STALE, ItemStatus
 from .evidence import plan_for
@@ -43,7 +44,6 @@ MANUAL_EVIDENCE_ADD_URL = "thgov_manual_evidence:add"
 
 
 def site_display_name(site) -> str:
-    from ..site_settings.models import MunicipalitySettings
 
     settings = MunicipalitySettings.objects.filter(site=site).first()
     return settings.display_name if settings else (site.site_name or site.hostname)

@@ -18,11 +18,10 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from ..compliance.export import safe_cell_text
+from ..core.sites import serves_any_site
+from ..core.spreadsheets import safe_cell_text
+from ..core.thai import thai_date, thai_datetime
 from ..metadata.models import InformationSource
-from ..pages.eservice import EServiceKind, EServicePage
-from ..thai import thai_date, thai_datetime
-from ..workflows.membership import serves_any_site
 from .mail import notify_citizen_update
 from .models import (
     CLOSED_STATUSES,
@@ -31,6 +30,7 @@ from .models import (
     RequestStatus,
     ServiceRequest,
 )
+from .pages import EServiceKind, EServicePage
 from .permissions import STATISTICS_PERMISSION, request_sites, staff_of_site
 from .statistics import ROW_FIELDS, monthly_statistics
 
@@ -463,4 +463,4 @@ class MonthlyStatisticsView(ReportView):
 
 class StatisticsMenuItem(MenuItem):
     def is_shown(self, request):
-        return serves_any_site(request.user, permission=STATISTICS_PERMISSION)
+        return serves_any_site(request.user, STATISTICS_PERMISSION)

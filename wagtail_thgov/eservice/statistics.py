@@ -4,7 +4,7 @@ rows of ``(service, kind, submitted_at, status, due_date, closed_at, closed_on)`
 import datetime as dt
 from dataclasses import dataclass
 
-from ..thai.dates import to_bangkok
+from ..core.thai.dates import to_bangkok
 from .models import CLOSED_STATUSES, OPEN_STATUSES, RequestStatus
 
 ROW_FIELDS = ("service_title", "kind", "submitted_at", "status", "due_date", "closed_at", "closed_on")

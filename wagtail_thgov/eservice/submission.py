@@ -17,6 +17,7 @@ from django.utils.cache import add_never_cache_headers
 from . import ratelimit
 from .deadlines import add_working_days
 from .forms import MESSAGES
+from .mail import notify_citizen_received, notify_staff_new_request
 from .models import RequestAttachment, RequestEvent, RequestStatus, ServiceRequest
 from .tracking import allocate
 from .uploads import SUPPORTED, extension_of
@@ -78,7 +79,6 @@ def create_request(page, form, site=None) -> ServiceRequest:
 
 def send_new_request_mail(request_pk):
     """After the commit: the citizen's receipt and the staff notice (each failure logged, not raised)."""
-    from .mail import notify_citizen_received, notify_staff_new_request
 
     service_request = (
         ServiceRequest.objects.select_related("site", "page", "department").filter(pk=request_pk).first()

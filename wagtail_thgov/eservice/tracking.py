@@ -11,7 +11,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
-from ..thai.dates import BE_OFFSET
+from ..core.thai.dates import BE_OFFSET, to_bangkok
+from .models import TrackingCounter
 
 # No 0/O, 1/I/L: a code read out on the phone or copied from paper cannot be mistyped into another one.
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -42,7 +43,6 @@ def normalise_code(text: str) -> str:
 def next_sequence(site, be_year: int) -> int:
     """The next number of ``site`` in ``be_year``, safe under concurrency: the counter row is updated with
     an SQL increment, which locks it (PostgreSQL row lock, SQLite database write lock) until commit."""
-    from .models import TrackingCounter
 
     with transaction.atomic():
         updated = TrackingCounter.objects.filter(site=site, year=be_year).update(last=F("last") + 1)
@@ -58,7 +58,6 @@ def next_sequence(site, be_year: int) -> int:
 
 def allocate(site, kind: str, when) -> tuple[str, int, int]:
     """A new ``(code, be_year, sequence)`` for a request on ``site``; call inside the saving transaction."""
-    from ..thai.dates import to_bangkok
 
     be_year = to_bangkok(when).year + BE_OFFSET
     sequence = next_sequence(site, be_year)

@@ -3,7 +3,7 @@
 Wagtail's page chooser, its page reports (page types usage, locked pages, site history, workflows),
 the page explorer's filters and the snippet choosers were written for one organisation per
 installation; on a host of many municipalities they named other sites' pages, staff and sources.
-This subpackage narrows each of them to the sites the user works on (``metadata.scoping.user_sites``):
+This subpackage narrows each of them to the sites the user works on (``core.sites.sites_for(user, EDIT)``):
 
 - ``scope``: which pages and which staff a user may see; the one place the rules live.
 - ``chooser``: the page chooser's ``construct_page_chooser_queryset`` hook and its "chosen" view.

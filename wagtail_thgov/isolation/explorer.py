@@ -14,7 +14,7 @@ from wagtail.admin.views.pages.listing import EditedByFilter, GenericPageFilterS
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, PageLogEntry
 
-from ..metadata.scoping import user_sites
+from ..core.sites import EDIT, sites_for
 from .scope import visible_users
 
 
@@ -31,7 +31,7 @@ def editors_for_filter(request):
 
 
 def sites_for_filter(request):
-    return user_sites(request.user)
+    return sites_for(request.user, EDIT)
 
 
 class ScopedPageFilterSet(GenericPageFilterSet):

@@ -22,7 +22,8 @@ from wagtail.admin.views.reports import audit_logging, locked_pages, page_types_
 from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import Page, PageLogEntry, Task, Workflow, WorkflowContentType, WorkflowPage
 
-from ..metadata.scoping import has_site_field, user_sites, visible_rows
+from ..core.sites import EDIT, sites_for
+from ..metadata.scoping import has_site_field, visible_rows
 from .scope import pages_of_user_sites, site_root_paths, under_paths, visible_users
 
 # --- Page types usage ------------------------------------------------------------------------------
@@ -35,7 +36,7 @@ class PageTypesUsageFilterSet(page_types_usage.PageTypesUsageReportFilterSet):
         super().__init__(*args, **kwargs)
         if self.request is None or self.request.user.is_superuser:
             return
-        sites = user_sites(self.request.user).select_related("root_page")
+        sites = sites_for(self.request.user, EDIT).select_related("root_page")
         self.sites = {site.pk: site for site in sites}
         if len(self.sites) <= 1:
             self.sites_filter_enabled = False

@@ -1,6 +1,6 @@
 """What one user may see of a multi-site installation: the pages of their sites and the staff of their sites.
 
-"Their sites" are ``metadata.scoping.user_sites(user)``: the sites whose home page the user may edit,
+"Their sites" are ``core.sites.sites_for(user, EDIT)``: the sites whose home page the user may edit,
 which is what membership of a site's role groups grants. Superusers see everything.
 """
 
@@ -8,7 +8,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.models import Page
 
-from ..metadata.scoping import site_root_paths, under_paths, user_sites
+from ..core.sites import EDIT, sites_for
+from ..metadata.scoping import site_root_paths, under_paths
 from ..workflows.models import RoleGroup
 
 
@@ -52,5 +53,8 @@ def visible_users(user):
     if user.is_active and user.is_superuser:
         return users
     if not hasattr(user, "_thgov_visible_user_ids"):
-        user._thgov_visible_user_ids = {user.pk, *staff_of(user_sites(user)).values_list("pk", flat=True)}
+        user._thgov_visible_user_ids = {
+            user.pk,
+            *staff_of(sites_for(user, EDIT)).values_list("pk", flat=True),
+        }
     return users.filter(pk__in=user._thgov_visible_user_ids)

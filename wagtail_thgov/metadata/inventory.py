@@ -8,25 +8,19 @@ the file versions the live revisions' certifications covered).
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
 
-from ..categories import category_of
-from ..thai import thai_datetime
+from ..core.categories import category_of, page_types
+from ..core.thai import thai_datetime
 from .certified_files import CertifiedFile, certified_files_by_revision
 from .completeness import missing_metadata
 from .files import FileInfo, file_info
-from .models import GovMetadataMixin
 
 
 def thgov_page_models() -> list[type]:
-    """Every concrete page type that carries the government metadata."""
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, GovMetadataMixin) and issubclass(model, Page) and not model._meta.abstract
-    ]
+    """Every concrete page type that carries the government metadata (the category registry's page types)."""
+    return page_types()
 
 
 def live_thgov_pages(site=None):

@@ -11,7 +11,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
-from ..compliance.panels import ChecklistItemsPanel
+from ..core.categories import register_page_type
 
 
 class SourceKind(models.TextChoices):
@@ -110,6 +110,10 @@ class GovMetadataMixin(models.Model):
     thgov_checklist_items: tuple[str, ...] = ()
     thgov_schema_type = "WebPage"
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        register_page_type(cls)  # core.categories keeps the table of page types by category
+
     source_organisation = models.ForeignKey(
         InformationSource,
         verbose_name=_("source or owner"),
@@ -176,7 +180,6 @@ class GovMetadataMixin(models.Model):
         ),
         FieldPanel("keywords"),
         FieldRowPanel([FieldPanel("review_by"), FieldPanel("licence")]),
-        ChecklistItemsPanel(),
     ]
 
     class Meta:

@@ -7,15 +7,11 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Page, Site
 
-from ..categories import CATEGORY_CHOICES
-from ..reports import RowsReportMixin
-from ..thai import thai_datetime
-from .inventory import InventoryRow, build_inventory, live_thgov_pages, thgov_page_models
+from ..core.categories import CATEGORY_CHOICES, page_types_of
+from ..core.reports import RowsReportMixin
+from ..core.thai import thai_datetime
+from .inventory import InventoryRow, build_inventory, live_thgov_pages
 from .scoping import SiteFilterScopedMixin
-
-
-def _models_in_category(code):
-    return [model for model in thgov_page_models() if model.thgov_category == code]
 
 
 class InventoryFilterSet(WagtailFilterSet):
@@ -31,7 +27,7 @@ class InventoryFilterSet(WagtailFilterSet):
         fields = []
 
     def filter_category(self, queryset, name, value):
-        return queryset.type(*_models_in_category(value)) if value else queryset
+        return queryset.type(*page_types_of(value)) if value else queryset
 
     def filter_site(self, queryset, name, value):
         return queryset.descendant_of(value.root_page, inclusive=True) if value else queryset

@@ -15,32 +15,22 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.blocks import StreamBlockValidationError
 from wagtail.models import Page, Site
-from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from ..reports import FormulaSafeExportMixin
-
-
-def user_sites(user):
-    """The sites whose root page ``user`` may edit (every site for a superuser)."""
-    if not user.is_active:
-        return Site.objects.none()
-    if user.is_superuser:
-        return Site.objects.all()
-    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
-    return Site.objects.filter(root_page__in=editable.values("pk"))
+from ..core.reports import FormulaSafeExportMixin
+from ..core.sites import EDIT, is_active_superuser, sites_for
 
 
 def site_root_paths(user) -> list[str] | None:
     """Tree paths of the home pages of the user's sites; ``None`` for a superuser (no limit)."""
-    if user.is_active and user.is_superuser:
+    if is_active_superuser(user):
         return None
     # Asked several times per request (chooser hook, filters, reports): kept on the user object, as
     # Django keeps its permission cache, so it is read once per request.
     if not hasattr(user, "_thgov_site_root_paths"):
-        user._thgov_site_root_paths = list(user_sites(user).values_list("root_page__path", flat=True))
+        user._thgov_site_root_paths = list(sites_for(user, EDIT).values_list("root_page__path", flat=True))
     return user._thgov_site_root_paths
 
 
@@ -64,9 +54,9 @@ def has_site_field(model) -> bool:
 def visible_rows(model, user):
     """Rows of the user's sites and, where the model allows an empty site, the shared rows."""
     rows = model._default_manager.all()
-    if user.is_superuser:
+    if is_active_superuser(user):
         return rows
-    mine = Q(site__in=user_sites(user))
+    mine = Q(site__in=sites_for(user, EDIT))
     if model._meta.get_field("site").null:
         mine |= Q(site__isnull=True)
     return rows.filter(mine)
@@ -77,7 +67,7 @@ class SiteFilterScopedMixin:
     webmaster never sees the names of the other municipalities hosted on the installation."""
 
     def filter_sites(self):
-        return user_sites(self.request.user)
+        return sites_for(self.request.user, EDIT)
 
     @cached_property
     def filters(self):
@@ -95,13 +85,13 @@ class _ScopedObjectMixin:
     def get_object(self, *args, **kwargs):
         obj = super().get_object(*args, **kwargs)
         user = self.request.user
-        if user.is_superuser:
+        if is_active_superuser(user):
             return obj
         if obj.site_id is None:
             if self.read_only_allowed:
                 return obj
             raise PermissionDenied
-        if not user_sites(user).filter(pk=obj.site_id).exists():
+        if not sites_for(user, EDIT).filter(pk=obj.site_id).exists():
             raise Http404
         return obj
 
@@ -147,7 +137,7 @@ class ScopedInspectView(_ScopedObjectMixin, snippet_views.InspectView):
 def _limit_site_field(form, user):
     field = form.fields.get("site")
     if field is not None and not user.is_superuser:
-        field.queryset = user_sites(user)
+        field.queryset = sites_for(user, EDIT)
         field.required = True
     return form
 

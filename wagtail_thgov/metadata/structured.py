@@ -9,7 +9,7 @@ from django.utils.html import format_html_join, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from ..categories import category_of
+from ..core.categories import category_of
 from .files import page_files
 from .models import LICENCE_URLS
 

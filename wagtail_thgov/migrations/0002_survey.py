@@ -9,127 +9,2859 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('wagtail_thgov', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtail_thgov", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='satisfactionsurveypage',
-            name='show_results',
-            field=models.BooleanField(default=True, help_text='Per-question averages, distributions and answers of the fiscal year, below the form.', verbose_name='show the results publicly'),
+            model_name="satisfactionsurveypage",
+            name="show_results",
+            field=models.BooleanField(
+                default=True,
+                help_text="Per-question averages, distributions and answers of the fiscal year, below the form.",
+                verbose_name="show the results publicly",
+            ),
         ),
         migrations.AlterField(
-            model_name='agencyinfopage',
-            name='body',
-            field=wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 6), ('gallery', 9), ('infographic', 13), ('video', 17), ('table', 20), ('downloads', 25), ('links', 31), ('people', 41), ('contact', 46), ('steps', 53), ('satisfaction', 55), ('visitor_counter', 56)], blank=True, block_lookup={0: ('wagtail_thgov.blocks.content.HeadingBlock', (), {}), 1: ('wagtail_thgov.blocks.content.ParagraphBlock', (), {}), 2: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': "Describe what the image shows in one short sentence, for people who use a screen reader or cannot load images. Do not start with 'Image of'.", 'label': 'Alt text', 'max_length': 255}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 255, 'required': False}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Who took the photo or where the image comes from.', 'label': 'Credit or source', 'max_length': 255, 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('image', 2), ('alt_text', 3), ('caption', 4), ('credit', 5)]], {}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 255, 'required': False}), 8: ('wagtail.blocks.ListBlock', (6,), {'label': 'Images', 'min_num': 1}), 9: ('wagtail.blocks.StructBlock', [[('heading', 7), ('images', 8)]], {}), 10: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ol', 'ul', 'link'], 'help_text': 'Everything the infographic says, written out as text, for people who cannot see it.', 'label': 'Text version'}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'Source', 'max_length': 255}), 12: ('wagtail.blocks.DateBlock', (), {'help_text': 'When the information was published or last checked.', 'label': 'Date'}), 13: ('wagtail.blocks.StructBlock', [[('image', 2), ('alt_text', 3), ('long_description', 10), ('source', 11), ('date', 12)]], {}), 14: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'The address of the video, such as a YouTube link.', 'label': 'Video address'}), 15: ('wagtail.blocks.CharBlock', (), {'help_text': 'What the video is about; screen readers announce it before the player.', 'label': 'Title', 'max_length': 255}), 16: ('wagtail.blocks.TextBlock', (), {'help_text': 'What is said and shown in the video, for people who cannot hear or see it.', 'label': 'Transcript', 'required': False}), 17: ('wagtail.blocks.StructBlock', [[('video', 14), ('title', 15), ('caption', 4), ('transcript', 16)]], {}), 18: ('wagtail.blocks.CharBlock', (), {'help_text': "What the table shows, such as 'Fees for building permits, fiscal year 2568'.", 'label': 'Caption', 'max_length': 255}), 19: ('wagtail.contrib.table_block.blocks.TableBlock', (), {'label': 'Table', 'template': 'wagtail_thgov/blocks/table_data.html'}), 20: ('wagtail.blocks.StructBlock', [[('caption', 18), ('table', 19)]], {}), 21: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 22: ('wagtail.blocks.TextBlock', (), {'label': 'Description', 'required': False}), 23: ('wagtail.blocks.StructBlock', [[('document', 21), ('description', 22)]], {}), 24: ('wagtail.blocks.ListBlock', (23,), {'label': 'Documents', 'min_num': 1}), 25: ('wagtail.blocks.StructBlock', [[('heading', 7), ('documents', 24)]], {}), 26: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page', 'required': False}), 27: ('wagtail.blocks.URLBlock', (), {'label': 'Web address', 'required': False}), 28: ('wagtail.blocks.CharBlock', (), {'help_text': 'Needed for a web address; for a page, the page title is used when this is blank.', 'label': 'Title', 'max_length': 255, 'required': False}), 29: ('wagtail.blocks.StructBlock', [[('page', 26), ('url', 27), ('title', 28), ('description', 22)]], {}), 30: ('wagtail.blocks.ListBlock', (29,), {'label': 'Links', 'min_num': 1}), 31: ('wagtail.blocks.StructBlock', [[('heading', 7), ('links', 30)]], {}), 32: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 255}), 33: ('wagtail.blocks.CharBlock', (), {'label': 'Name', 'max_length': 255}), 34: ('wagtail.blocks.CharBlock', (), {'label': 'Position', 'max_length': 255, 'required': False}), 35: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Photo', 'required': False}), 36: ('wagtail.blocks.CharBlock', (), {'label': 'Office or section', 'max_length': 255, 'required': False}), 37: ('wagtail.blocks.CharBlock', (), {'label': 'Telephone', 'max_length': 100, 'required': False}), 38: ('wagtail.blocks.EmailBlock', (), {'label': 'E-mail', 'required': False}), 39: ('wagtail.blocks.StructBlock', [[('name', 33), ('position', 34), ('photo', 35), ('unit', 36), ('phone', 37), ('email', 38)]], {}), 40: ('wagtail.blocks.ListBlock', (39,), {'label': 'People', 'min_num': 1}), 41: ('wagtail.blocks.StructBlock', [[('heading', 32), ('people', 40)]], {}), 42: ('wagtail.blocks.TextBlock', (), {'label': 'Address', 'required': False}), 43: ('wagtail.blocks.CharBlock', (), {'label': 'Fax', 'max_length': 100, 'required': False}), 44: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example: Monday to Friday, 8:30 to 16:30, except public holidays.', 'label': 'Office hours', 'max_length': 255, 'required': False}), 45: ('wagtail.blocks.URLBlock', (), {'help_text': 'A link to the office on a map.', 'label': 'Map link', 'required': False}), 46: ('wagtail.blocks.StructBlock', [[('heading', 32), ('address', 42), ('phone', 37), ('fax', 43), ('email', 38), ('office_hours', 44), ('map_link', 45)]], {}), 47: ('wagtail.blocks.CharBlock', (), {'label': 'Step', 'max_length': 255}), 48: ('wagtail.blocks.CharBlock', (), {'help_text': 'The office or section that does this step.', 'label': 'Responsible unit', 'max_length': 255, 'required': False}), 49: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 2, 'label': 'Duration', 'max_digits': 8, 'min_value': 0}), 50: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('minutes', 'Minutes'), ('hours', 'Hours'), ('days', 'Days'), ('working_days', 'Working days')], 'label': 'Time unit'}), 51: ('wagtail.blocks.StructBlock', [[('title', 47), ('description', 22), ('responsible_unit', 48), ('duration', 49), ('unit', 50)]], {}), 52: ('wagtail.blocks.ListBlock', (51,), {'label': 'Steps', 'min_num': 1}), 53: ('wagtail.blocks.StructBlock', [[('heading', 7), ('steps', 52)]], {}), 54: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('page', 'This page'), ('site', 'The whole website')], 'label': 'What is rated'}), 55: ('wagtail.blocks.StructBlock', [[('scope', 54)]], {}), 56: ('wagtail_thgov.stats.blocks.SiteCounterBlock', (), {})}, verbose_name='sections'),
+            model_name="agencyinfopage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("heading", 0),
+                    ("paragraph", 1),
+                    ("image", 6),
+                    ("gallery", 9),
+                    ("infographic", 13),
+                    ("video", 17),
+                    ("table", 20),
+                    ("downloads", 25),
+                    ("links", 31),
+                    ("people", 41),
+                    ("contact", 46),
+                    ("steps", 53),
+                    ("satisfaction", 55),
+                    ("visitor_counter", 56),
+                ],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail_thgov.blocks.content.HeadingBlock", (), {}),
+                    1: ("wagtail_thgov.blocks.content.ParagraphBlock", (), {}),
+                    2: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                    3: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Describe what the image shows in one short sentence, for people who use a screen reader or cannot load images. Do not start with 'Image of'.",
+                            "label": "Alt text",
+                            "max_length": 255,
+                        },
+                    ),
+                    4: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Caption", "max_length": 255, "required": False},
+                    ),
+                    5: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Who took the photo or where the image comes from.",
+                            "label": "Credit or source",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    6: (
+                        "wagtail.blocks.StructBlock",
+                        [[("image", 2), ("alt_text", 3), ("caption", 4), ("credit", 5)]],
+                        {},
+                    ),
+                    7: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Heading", "max_length": 255, "required": False},
+                    ),
+                    8: ("wagtail.blocks.ListBlock", (6,), {"label": "Images", "min_num": 1}),
+                    9: ("wagtail.blocks.StructBlock", [[("heading", 7), ("images", 8)]], {}),
+                    10: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "ol", "ul", "link"],
+                            "help_text": "Everything the infographic says, written out as text, for people who cannot see it.",
+                            "label": "Text version",
+                        },
+                    ),
+                    11: ("wagtail.blocks.CharBlock", (), {"label": "Source", "max_length": 255}),
+                    12: (
+                        "wagtail.blocks.DateBlock",
+                        (),
+                        {"help_text": "When the information was published or last checked.", "label": "Date"},
+                    ),
+                    13: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("image", 2),
+                                ("alt_text", 3),
+                                ("long_description", 10),
+                                ("source", 11),
+                                ("date", 12),
+                            ]
+                        ],
+                        {},
+                    ),
+                    14: (
+                        "wagtail.embeds.blocks.EmbedBlock",
+                        (),
+                        {
+                            "help_text": "The address of the video, such as a YouTube link.",
+                            "label": "Video address",
+                        },
+                    ),
+                    15: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "What the video is about; screen readers announce it before the player.",
+                            "label": "Title",
+                            "max_length": 255,
+                        },
+                    ),
+                    16: (
+                        "wagtail.blocks.TextBlock",
+                        (),
+                        {
+                            "help_text": "What is said and shown in the video, for people who cannot hear or see it.",
+                            "label": "Transcript",
+                            "required": False,
+                        },
+                    ),
+                    17: (
+                        "wagtail.blocks.StructBlock",
+                        [[("video", 14), ("title", 15), ("caption", 4), ("transcript", 16)]],
+                        {},
+                    ),
+                    18: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "What the table shows, such as 'Fees for building permits, fiscal year 2568'.",
+                            "label": "Caption",
+                            "max_length": 255,
+                        },
+                    ),
+                    19: (
+                        "wagtail.contrib.table_block.blocks.TableBlock",
+                        (),
+                        {"label": "Table", "template": "wagtail_thgov/blocks/table_data.html"},
+                    ),
+                    20: ("wagtail.blocks.StructBlock", [[("caption", 18), ("table", 19)]], {}),
+                    21: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
+                    22: ("wagtail.blocks.TextBlock", (), {"label": "Description", "required": False}),
+                    23: ("wagtail.blocks.StructBlock", [[("document", 21), ("description", 22)]], {}),
+                    24: ("wagtail.blocks.ListBlock", (23,), {"label": "Documents", "min_num": 1}),
+                    25: ("wagtail.blocks.StructBlock", [[("heading", 7), ("documents", 24)]], {}),
+                    26: ("wagtail.blocks.PageChooserBlock", (), {"label": "Page", "required": False}),
+                    27: ("wagtail.blocks.URLBlock", (), {"label": "Web address", "required": False}),
+                    28: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Needed for a web address; for a page, the page title is used when this is blank.",
+                            "label": "Title",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    29: (
+                        "wagtail.blocks.StructBlock",
+                        [[("page", 26), ("url", 27), ("title", 28), ("description", 22)]],
+                        {},
+                    ),
+                    30: ("wagtail.blocks.ListBlock", (29,), {"label": "Links", "min_num": 1}),
+                    31: ("wagtail.blocks.StructBlock", [[("heading", 7), ("links", 30)]], {}),
+                    32: ("wagtail.blocks.CharBlock", (), {"label": "Heading", "max_length": 255}),
+                    33: ("wagtail.blocks.CharBlock", (), {"label": "Name", "max_length": 255}),
+                    34: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Position", "max_length": 255, "required": False},
+                    ),
+                    35: (
+                        "wagtail.images.blocks.ImageChooserBlock",
+                        (),
+                        {"label": "Photo", "required": False},
+                    ),
+                    36: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Office or section", "max_length": 255, "required": False},
+                    ),
+                    37: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Telephone", "max_length": 100, "required": False},
+                    ),
+                    38: ("wagtail.blocks.EmailBlock", (), {"label": "E-mail", "required": False}),
+                    39: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("name", 33),
+                                ("position", 34),
+                                ("photo", 35),
+                                ("unit", 36),
+                                ("phone", 37),
+                                ("email", 38),
+                            ]
+                        ],
+                        {},
+                    ),
+                    40: ("wagtail.blocks.ListBlock", (39,), {"label": "People", "min_num": 1}),
+                    41: ("wagtail.blocks.StructBlock", [[("heading", 32), ("people", 40)]], {}),
+                    42: ("wagtail.blocks.TextBlock", (), {"label": "Address", "required": False}),
+                    43: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Fax", "max_length": 100, "required": False},
+                    ),
+                    44: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "For example: Monday to Friday, 8:30 to 16:30, except public holidays.",
+                            "label": "Office hours",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    45: (
+                        "wagtail.blocks.URLBlock",
+                        (),
+                        {
+                            "help_text": "A link to the office on a map.",
+                            "label": "Map link",
+                            "required": False,
+                        },
+                    ),
+                    46: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("heading", 32),
+                                ("address", 42),
+                                ("phone", 37),
+                                ("fax", 43),
+                                ("email", 38),
+                                ("office_hours", 44),
+                                ("map_link", 45),
+                            ]
+                        ],
+                        {},
+                    ),
+                    47: ("wagtail.blocks.CharBlock", (), {"label": "Step", "max_length": 255}),
+                    48: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "The office or section that does this step.",
+                            "label": "Responsible unit",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    49: (
+                        "wagtail.blocks.DecimalBlock",
+                        (),
+                        {"decimal_places": 2, "label": "Duration", "max_digits": 8, "min_value": 0},
+                    ),
+                    50: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("minutes", "Minutes"),
+                                ("hours", "Hours"),
+                                ("days", "Days"),
+                                ("working_days", "Working days"),
+                            ],
+                            "label": "Time unit",
+                        },
+                    ),
+                    51: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 47),
+                                ("description", 22),
+                                ("responsible_unit", 48),
+                                ("duration", 49),
+                                ("unit", 50),
+                            ]
+                        ],
+                        {},
+                    ),
+                    52: ("wagtail.blocks.ListBlock", (51,), {"label": "Steps", "min_num": 1}),
+                    53: ("wagtail.blocks.StructBlock", [[("heading", 7), ("steps", 52)]], {}),
+                    54: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [("page", "This page"), ("site", "The whole website")],
+                            "label": "What is rated",
+                        },
+                    ),
+                    55: ("wagtail.blocks.StructBlock", [[("scope", 54)]], {}),
+                    56: ("wagtail_thgov.stats.blocks.SiteCounterBlock", (), {}),
+                },
+                verbose_name="sections",
+            ),
         ),
         migrations.AlterField(
-            model_name='jobannouncementpage',
-            name='body',
-            field=wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 6), ('gallery', 9), ('infographic', 13), ('video', 17), ('table', 20), ('downloads', 25), ('links', 31), ('people', 41), ('contact', 46), ('steps', 53), ('satisfaction', 55), ('visitor_counter', 56)], blank=True, block_lookup={0: ('wagtail_thgov.blocks.content.HeadingBlock', (), {}), 1: ('wagtail_thgov.blocks.content.ParagraphBlock', (), {}), 2: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': "Describe what the image shows in one short sentence, for people who use a screen reader or cannot load images. Do not start with 'Image of'.", 'label': 'Alt text', 'max_length': 255}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 255, 'required': False}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Who took the photo or where the image comes from.', 'label': 'Credit or source', 'max_length': 255, 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('image', 2), ('alt_text', 3), ('caption', 4), ('credit', 5)]], {}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 255, 'required': False}), 8: ('wagtail.blocks.ListBlock', (6,), {'label': 'Images', 'min_num': 1}), 9: ('wagtail.blocks.StructBlock', [[('heading', 7), ('images', 8)]], {}), 10: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ol', 'ul', 'link'], 'help_text': 'Everything the infographic says, written out as text, for people who cannot see it.', 'label': 'Text version'}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'Source', 'max_length': 255}), 12: ('wagtail.blocks.DateBlock', (), {'help_text': 'When the information was published or last checked.', 'label': 'Date'}), 13: ('wagtail.blocks.StructBlock', [[('image', 2), ('alt_text', 3), ('long_description', 10), ('source', 11), ('date', 12)]], {}), 14: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'The address of the video, such as a YouTube link.', 'label': 'Video address'}), 15: ('wagtail.blocks.CharBlock', (), {'help_text': 'What the video is about; screen readers announce it before the player.', 'label': 'Title', 'max_length': 255}), 16: ('wagtail.blocks.TextBlock', (), {'help_text': 'What is said and shown in the video, for people who cannot hear or see it.', 'label': 'Transcript', 'required': False}), 17: ('wagtail.blocks.StructBlock', [[('video', 14), ('title', 15), ('caption', 4), ('transcript', 16)]], {}), 18: ('wagtail.blocks.CharBlock', (), {'help_text': "What the table shows, such as 'Fees for building permits, fiscal year 2568'.", 'label': 'Caption', 'max_length': 255}), 19: ('wagtail.contrib.table_block.blocks.TableBlock', (), {'label': 'Table', 'template': 'wagtail_thgov/blocks/table_data.html'}), 20: ('wagtail.blocks.StructBlock', [[('caption', 18), ('table', 19)]], {}), 21: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 22: ('wagtail.blocks.TextBlock', (), {'label': 'Description', 'required': False}), 23: ('wagtail.blocks.StructBlock', [[('document', 21), ('description', 22)]], {}), 24: ('wagtail.blocks.ListBlock', (23,), {'label': 'Documents', 'min_num': 1}), 25: ('wagtail.blocks.StructBlock', [[('heading', 7), ('documents', 24)]], {}), 26: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page', 'required': False}), 27: ('wagtail.blocks.URLBlock', (), {'label': 'Web address', 'required': False}), 28: ('wagtail.blocks.CharBlock', (), {'help_text': 'Needed for a web address; for a page, the page title is used when this is blank.', 'label': 'Title', 'max_length': 255, 'required': False}), 29: ('wagtail.blocks.StructBlock', [[('page', 26), ('url', 27), ('title', 28), ('description', 22)]], {}), 30: ('wagtail.blocks.ListBlock', (29,), {'label': 'Links', 'min_num': 1}), 31: ('wagtail.blocks.StructBlock', [[('heading', 7), ('links', 30)]], {}), 32: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 255}), 33: ('wagtail.blocks.CharBlock', (), {'label': 'Name', 'max_length': 255}), 34: ('wagtail.blocks.CharBlock', (), {'label': 'Position', 'max_length': 255, 'required': False}), 35: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Photo', 'required': False}), 36: ('wagtail.blocks.CharBlock', (), {'label': 'Office or section', 'max_length': 255, 'required': False}), 37: ('wagtail.blocks.CharBlock', (), {'label': 'Telephone', 'max_length': 100, 'required': False}), 38: ('wagtail.blocks.EmailBlock', (), {'label': 'E-mail', 'required': False}), 39: ('wagtail.blocks.StructBlock', [[('name', 33), ('position', 34), ('photo', 35), ('unit', 36), ('phone', 37), ('email', 38)]], {}), 40: ('wagtail.blocks.ListBlock', (39,), {'label': 'People', 'min_num': 1}), 41: ('wagtail.blocks.StructBlock', [[('heading', 32), ('people', 40)]], {}), 42: ('wagtail.blocks.TextBlock', (), {'label': 'Address', 'required': False}), 43: ('wagtail.blocks.CharBlock', (), {'label': 'Fax', 'max_length': 100, 'required': False}), 44: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example: Monday to Friday, 8:30 to 16:30, except public holidays.', 'label': 'Office hours', 'max_length': 255, 'required': False}), 45: ('wagtail.blocks.URLBlock', (), {'help_text': 'A link to the office on a map.', 'label': 'Map link', 'required': False}), 46: ('wagtail.blocks.StructBlock', [[('heading', 32), ('address', 42), ('phone', 37), ('fax', 43), ('email', 38), ('office_hours', 44), ('map_link', 45)]], {}), 47: ('wagtail.blocks.CharBlock', (), {'label': 'Step', 'max_length': 255}), 48: ('wagtail.blocks.CharBlock', (), {'help_text': 'The office or section that does this step.', 'label': 'Responsible unit', 'max_length': 255, 'required': False}), 49: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 2, 'label': 'Duration', 'max_digits': 8, 'min_value': 0}), 50: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('minutes', 'Minutes'), ('hours', 'Hours'), ('days', 'Days'), ('working_days', 'Working days')], 'label': 'Time unit'}), 51: ('wagtail.blocks.StructBlock', [[('title', 47), ('description', 22), ('responsible_unit', 48), ('duration', 49), ('unit', 50)]], {}), 52: ('wagtail.blocks.ListBlock', (51,), {'label': 'Steps', 'min_num': 1}), 53: ('wagtail.blocks.StructBlock', [[('heading', 7), ('steps', 52)]], {}), 54: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('page', 'This page'), ('site', 'The whole website')], 'label': 'What is rated'}), 55: ('wagtail.blocks.StructBlock', [[('scope', 54)]], {}), 56: ('wagtail_thgov.stats.blocks.SiteCounterBlock', (), {})}, verbose_name='details'),
+            model_name="jobannouncementpage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("heading", 0),
+                    ("paragraph", 1),
+                    ("image", 6),
+                    ("gallery", 9),
+                    ("infographic", 13),
+                    ("video", 17),
+                    ("table", 20),
+                    ("downloads", 25),
+                    ("links", 31),
+                    ("people", 41),
+                    ("contact", 46),
+                    ("steps", 53),
+                    ("satisfaction", 55),
+                    ("visitor_counter", 56),
+                ],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail_thgov.blocks.content.HeadingBlock", (), {}),
+                    1: ("wagtail_thgov.blocks.content.ParagraphBlock", (), {}),
+                    2: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                    3: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Describe what the image shows in one short sentence, for people who use a screen reader or cannot load images. Do not start with 'Image of'.",
+                            "label": "Alt text",
+                            "max_length": 255,
+                        },
+                    ),
+                    4: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Caption", "max_length": 255, "required": False},
+                    ),
+                    5: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Who took the photo or where the image comes from.",
+                            "label": "Credit or source",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    6: (
+                        "wagtail.blocks.StructBlock",
+                        [[("image", 2), ("alt_text", 3), ("caption", 4), ("credit", 5)]],
+                        {},
+                    ),
+                    7: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Heading", "max_length": 255, "required": False},
+                    ),
+                    8: ("wagtail.blocks.ListBlock", (6,), {"label": "Images", "min_num": 1}),
+                    9: ("wagtail.blocks.StructBlock", [[("heading", 7), ("images", 8)]], {}),
+                    10: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "ol", "ul", "link"],
+                            "help_text": "Everything the infographic says, written out as text, for people who cannot see it.",
+                            "label": "Text version",
+                        },
+                    ),
+                    11: ("wagtail.blocks.CharBlock", (), {"label": "Source", "max_length": 255}),
+                    12: (
+                        "wagtail.blocks.DateBlock",
+                        (),
+                        {"help_text": "When the information was published or last checked.", "label": "Date"},
+                    ),
+                    13: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("image", 2),
+                                ("alt_text", 3),
+                                ("long_description", 10),
+                                ("source", 11),
+                                ("date", 12),
+                            ]
+                        ],
+                        {},
+                    ),
+                    14: (
+                        "wagtail.embeds.blocks.EmbedBlock",
+                        (),
+                        {
+                            "help_text": "The address of the video, such as a YouTube link.",
+                            "label": "Video address",
+                        },
+                    ),
+                    15: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "What the video is about; screen readers announce it before the player.",
+                            "label": "Title",
+                            "max_length": 255,
+                        },
+                    ),
+                    16: (
+                        "wagtail.blocks.TextBlock",
+                        (),
+                        {
+                            "help_text": "What is said and shown in the video, for people who cannot hear or see it.",
+                            "label": "Transcript",
+                            "required": False,
+                        },
+                    ),
+                    17: (
+                        "wagtail.blocks.StructBlock",
+                        [[("video", 14), ("title", 15), ("caption", 4), ("transcript", 16)]],
+                        {},
+                    ),
+                    18: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "What the table shows, such as 'Fees for building permits, fiscal year 2568'.",
+                            "label": "Caption",
+                            "max_length": 255,
+                        },
+                    ),
+                    19: (
+                        "wagtail.contrib.table_block.blocks.TableBlock",
+                        (),
+                        {"label": "Table", "template": "wagtail_thgov/blocks/table_data.html"},
+                    ),
+                    20: ("wagtail.blocks.StructBlock", [[("caption", 18), ("table", 19)]], {}),
+                    21: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
+                    22: ("wagtail.blocks.TextBlock", (), {"label": "Description", "required": False}),
+                    23: ("wagtail.blocks.StructBlock", [[("document", 21), ("description", 22)]], {}),
+                    24: ("wagtail.blocks.ListBlock", (23,), {"label": "Documents", "min_num": 1}),
+                    25: ("wagtail.blocks.StructBlock", [[("heading", 7), ("documents", 24)]], {}),
+                    26: ("wagtail.blocks.PageChooserBlock", (), {"label": "Page", "required": False}),
+                    27: ("wagtail.blocks.URLBlock", (), {"label": "Web address", "required": False}),
+                    28: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Needed for a web address; for a page, the page title is used when this is blank.",
+                            "label": "Title",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    29: (
+                        "wagtail.blocks.StructBlock",
+                        [[("page", 26), ("url", 27), ("title", 28), ("description", 22)]],
+                        {},
+                    ),
+                    30: ("wagtail.blocks.ListBlock", (29,), {"label": "Links", "min_num": 1}),
+                    31: ("wagtail.blocks.StructBlock", [[("heading", 7), ("links", 30)]], {}),
+                    32: ("wagtail.blocks.CharBlock", (), {"label": "Heading", "max_length": 255}),
+                    33: ("wagtail.blocks.CharBlock", (), {"label": "Name", "max_length": 255}),
+                    34: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Position", "max_length": 255, "required": False},
+                    ),
+                    35: (
+                        "wagtail.images.blocks.ImageChooserBlock",
+                        (),
+                        {"label": "Photo", "required": False},
+                    ),
+                    36: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Office or section", "max_length": 255, "required": False},
+                    ),
+                    37: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Telephone", "max_length": 100, "required": False},
+                    ),
+                    38: ("wagtail.blocks.EmailBlock", (), {"label": "E-mail", "required": False}),
+                    39: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("name", 33),
+                                ("position", 34),
+                                ("photo", 35),
+                                ("unit", 36),
+                                ("phone", 37),
+                                ("email", 38),
+                            ]
+                        ],
+                        {},
+                    ),
+                    40: ("wagtail.blocks.ListBlock", (39,), {"label": "People", "min_num": 1}),
+                    41: ("wagtail.blocks.StructBlock", [[("heading", 32), ("people", 40)]], {}),
+                    42: ("wagtail.blocks.TextBlock", (), {"label": "Address", "required": False}),
+                    43: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Fax", "max_length": 100, "required": False},
+                    ),
+                    44: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "For example: Monday to Friday, 8:30 to 16:30, except public holidays.",
+                            "label": "Office hours",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    45: (
+                        "wagtail.blocks.URLBlock",
+                        (),
+                        {
+                            "help_text": "A link to the office on a map.",
+                            "label": "Map link",
+                            "required": False,
+                        },
+                    ),
+                    46: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("heading", 32),
+                                ("address", 42),
+                                ("phone", 37),
+                                ("fax", 43),
+                                ("email", 38),
+                                ("office_hours", 44),
+                                ("map_link", 45),
+                            ]
+                        ],
+                        {},
+                    ),
+                    47: ("wagtail.blocks.CharBlock", (), {"label": "Step", "max_length": 255}),
+                    48: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "The office or section that does this step.",
+                            "label": "Responsible unit",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    49: (
+                        "wagtail.blocks.DecimalBlock",
+                        (),
+                        {"decimal_places": 2, "label": "Duration", "max_digits": 8, "min_value": 0},
+                    ),
+                    50: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("minutes", "Minutes"),
+                                ("hours", "Hours"),
+                                ("days", "Days"),
+                                ("working_days", "Working days"),
+                            ],
+                            "label": "Time unit",
+                        },
+                    ),
+                    51: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 47),
+                                ("description", 22),
+                                ("responsible_unit", 48),
+                                ("duration", 49),
+                                ("unit", 50),
+                            ]
+                        ],
+                        {},
+                    ),
+                    52: ("wagtail.blocks.ListBlock", (51,), {"label": "Steps", "min_num": 1}),
+                    53: ("wagtail.blocks.StructBlock", [[("heading", 7), ("steps", 52)]], {}),
+                    54: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [("page", "This page"), ("site", "The whole website")],
+                            "label": "What is rated",
+                        },
+                    ),
+                    55: ("wagtail.blocks.StructBlock", [[("scope", 54)]], {}),
+                    56: ("wagtail_thgov.stats.blocks.SiteCounterBlock", (), {}),
+                },
+                verbose_name="details",
+            ),
         ),
         migrations.AlterField(
-            model_name='knowledgepage',
-            name='body',
-            field=wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 6), ('gallery', 9), ('infographic', 13), ('video', 17), ('table', 20), ('downloads', 25), ('links', 31), ('people', 41), ('contact', 46), ('steps', 53), ('satisfaction', 55), ('visitor_counter', 56)], blank=True, block_lookup={0: ('wagtail_thgov.blocks.content.HeadingBlock', (), {}), 1: ('wagtail_thgov.blocks.content.ParagraphBlock', (), {}), 2: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': "Describe what the image shows in one short sentence, for people who use a screen reader or cannot load images. Do not start with 'Image of'.", 'label': 'Alt text', 'max_length': 255}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 255, 'required': False}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Who took the photo or where the image comes from.', 'label': 'Credit or source', 'max_length': 255, 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('image', 2), ('alt_text', 3), ('caption', 4), ('credit', 5)]], {}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 255, 'required': False}), 8: ('wagtail.blocks.ListBlock', (6,), {'label': 'Images', 'min_num': 1}), 9: ('wagtail.blocks.StructBlock', [[('heading', 7), ('images', 8)]], {}), 10: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ol', 'ul', 'link'], 'help_text': 'Everything the infographic says, written out as text, for people who cannot see it.', 'label': 'Text version'}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'Source', 'max_length': 255}), 12: ('wagtail.blocks.DateBlock', (), {'help_text': 'When the information was published or last checked.', 'label': 'Date'}), 13: ('wagtail.blocks.StructBlock', [[('image', 2), ('alt_text', 3), ('long_description', 10), ('source', 11), ('date', 12)]], {}), 14: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'The address of the video, such as a YouTube link.', 'label': 'Video address'}), 15: ('wagtail.blocks.CharBlock', (), {'help_text': 'What the video is about; screen readers announce it before the player.', 'label': 'Title', 'max_length': 255}), 16: ('wagtail.blocks.TextBlock', (), {'help_text': 'What is said and shown in the video, for people who cannot hear or see it.', 'label': 'Transcript', 'required': False}), 17: ('wagtail.blocks.StructBlock', [[('video', 14), ('title', 15), ('caption', 4), ('transcript', 16)]], {}), 18: ('wagtail.blocks.CharBlock', (), {'help_text': "What the table shows, such as 'Fees for building permits, fiscal year 2568'.", 'label': 'Caption', 'max_length': 255}), 19: ('wagtail.contrib.table_block.blocks.TableBlock', (), {'label': 'Table', 'template': 'wagtail_thgov/blocks/table_data.html'}), 20: ('wagtail.blocks.StructBlock', [[('caption', 18), ('table', 19)]], {}), 21: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 22: ('wagtail.blocks.TextBlock', (), {'label': 'Description', 'required': False}), 23: ('wagtail.blocks.StructBlock', [[('document', 21), ('description', 22)]], {}), 24: ('wagtail.blocks.ListBlock', (23,), {'label': 'Documents', 'min_num': 1}), 25: ('wagtail.blocks.StructBlock', [[('heading', 7), ('documents', 24)]], {}), 26: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page', 'required': False}), 27: ('wagtail.blocks.URLBlock', (), {'label': 'Web address', 'required': False}), 28: ('wagtail.blocks.CharBlock', (), {'help_text': 'Needed for a web address; for a page, the page title is used when this is blank.', 'label': 'Title', 'max_length': 255, 'required': False}), 29: ('wagtail.blocks.StructBlock', [[('page', 26), ('url', 27), ('title', 28), ('description', 22)]], {}), 30: ('wagtail.blocks.ListBlock', (29,), {'label': 'Links', 'min_num': 1}), 31: ('wagtail.blocks.StructBlock', [[('heading', 7), ('links', 30)]], {}), 32: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 255}), 33: ('wagtail.blocks.CharBlock', (), {'label': 'Name', 'max_length': 255}), 34: ('wagtail.blocks.CharBlock', (), {'label': 'Position', 'max_length': 255, 'required': False}), 35: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Photo', 'required': False}), 36: ('wagtail.blocks.CharBlock', (), {'label': 'Office or section', 'max_length': 255, 'required': False}), 37: ('wagtail.blocks.CharBlock', (), {'label': 'Telephone', 'max_length': 100, 'required': False}), 38: ('wagtail.blocks.EmailBlock', (), {'label': 'E-mail', 'required': False}), 39: ('wagtail.blocks.StructBlock', [[('name', 33), ('position', 34), ('photo', 35), ('unit', 36), ('phone', 37), ('email', 38)]], {}), 40: ('wagtail.blocks.ListBlock', (39,), {'label': 'People', 'min_num': 1}), 41: ('wagtail.blocks.StructBlock', [[('heading', 32), ('people', 40)]], {}), 42: ('wagtail.blocks.TextBlock', (), {'label': 'Address', 'required': False}), 43: ('wagtail.blocks.CharBlock', (), {'label': 'Fax', 'max_length': 100, 'required': False}), 44: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example: Monday to Friday, 8:30 to 16:30, except public holidays.', 'label': 'Office hours', 'max_length': 255, 'required': False}), 45: ('wagtail.blocks.URLBlock', (), {'help_text': 'A link to the office on a map.', 'label': 'Map link', 'required': False}), 46: ('wagtail.blocks.StructBlock', [[('heading', 32), ('address', 42), ('phone', 37), ('fax', 43), ('email', 38), ('office_hours', 44), ('map_link', 45)]], {}), 47: ('wagtail.blocks.CharBlock', (), {'label': 'Step', 'max_length': 255}), 48: ('wagtail.blocks.CharBlock', (), {'help_text': 'The office or section that does this step.', 'label': 'Responsible unit', 'max_length': 255, 'required': False}), 49: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 2, 'label': 'Duration', 'max_digits': 8, 'min_value': 0}), 50: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('minutes', 'Minutes'), ('hours', 'Hours'), ('days', 'Days'), ('working_days', 'Working days')], 'label': 'Time unit'}), 51: ('wagtail.blocks.StructBlock', [[('title', 47), ('description', 22), ('responsible_unit', 48), ('duration', 49), ('unit', 50)]], {}), 52: ('wagtail.blocks.ListBlock', (51,), {'label': 'Steps', 'min_num': 1}), 53: ('wagtail.blocks.StructBlock', [[('heading', 7), ('steps', 52)]], {}), 54: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('page', 'This page'), ('site', 'The whole website')], 'label': 'What is rated'}), 55: ('wagtail.blocks.StructBlock', [[('scope', 54)]], {}), 56: ('wagtail_thgov.stats.blocks.SiteCounterBlock', (), {})}, verbose_name='content'),
+            model_name="knowledgepage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("heading", 0),
+                    ("paragraph", 1),
+                    ("image", 6),
+                    ("gallery", 9),
+                    ("infographic", 13),
+                    ("video", 17),
+                    ("table", 20),
+                    ("downloads", 25),
+                    ("links", 31),
+                    ("people", 41),
+                    ("contact", 46),
+                    ("steps", 53),
+                    ("satisfaction", 55),
+                    ("visitor_counter", 56),
+                ],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail_thgov.blocks.content.HeadingBlock", (), {}),
+                    1: ("wagtail_thgov.blocks.content.ParagraphBlock", (), {}),
+                    2: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                    3: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Describe what the image shows in one short sentence, for people who use a screen reader or cannot load images. Do not start with 'Image of'.",
+                            "label": "Alt text",
+                            "max_length": 255,
+                        },
+                    ),
+                    4: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Caption", "max_length": 255, "required": False},
+                    ),
+                    5: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Who took the photo or where the image comes from.",
+                            "label": "Credit or source",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    6: (
+                        "wagtail.blocks.StructBlock",
+                        [[("image", 2), ("alt_text", 3), ("caption", 4), ("credit", 5)]],
+                        {},
+                    ),
+                    7: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Heading", "max_length": 255, "required": False},
+                    ),
+                    8: ("wagtail.blocks.ListBlock", (6,), {"label": "Images", "min_num": 1}),
+                    9: ("wagtail.blocks.StructBlock", [[("heading", 7), ("images", 8)]], {}),
+                    10: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "ol", "ul", "link"],
+                            "help_text": "Everything the infographic says, written out as text, for people who cannot see it.",
+                            "label": "Text version",
+                        },
+                    ),
+                    11: ("wagtail.blocks.CharBlock", (), {"label": "Source", "max_length": 255}),
+                    12: (
+                        "wagtail.blocks.DateBlock",
+                        (),
+                        {"help_text": "When the information was published or last checked.", "label": "Date"},
+                    ),
+                    13: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("image", 2),
+                                ("alt_text", 3),
+                                ("long_description", 10),
+                                ("source", 11),
+                                ("date", 12),
+                            ]
+                        ],
+                        {},
+                    ),
+                    14: (
+                        "wagtail.embeds.blocks.EmbedBlock",
+                        (),
+                        {
+                            "help_text": "The address of the video, such as a YouTube link.",
+                            "label": "Video address",
+                        },
+                    ),
+                    15: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "What the video is about; screen readers announce it before the player.",
+                            "label": "Title",
+                            "max_length": 255,
+                        },
+                    ),
+                    16: (
+                        "wagtail.blocks.TextBlock",
+                        (),
+                        {
+                            "help_text": "What is said and shown in the video, for people who cannot hear or see it.",
+                            "label": "Transcript",
+                            "required": False,
+                        },
+                    ),
+                    17: (
+                        "wagtail.blocks.StructBlock",
+                        [[("video", 14), ("title", 15), ("caption", 4), ("transcript", 16)]],
+                        {},
+                    ),
+                    18: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "What the table shows, such as 'Fees for building permits, fiscal year 2568'.",
+                            "label": "Caption",
+                            "max_length": 255,
+                        },
+                    ),
+                    19: (
+                        "wagtail.contrib.table_block.blocks.TableBlock",
+                        (),
+                        {"label": "Table", "template": "wagtail_thgov/blocks/table_data.html"},
+                    ),
+                    20: ("wagtail.blocks.StructBlock", [[("caption", 18), ("table", 19)]], {}),
+                    21: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
+                    22: ("wagtail.blocks.TextBlock", (), {"label": "Description", "required": False}),
+                    23: ("wagtail.blocks.StructBlock", [[("document", 21), ("description", 22)]], {}),
+                    24: ("wagtail.blocks.ListBlock", (23,), {"label": "Documents", "min_num": 1}),
+                    25: ("wagtail.blocks.StructBlock", [[("heading", 7), ("documents", 24)]], {}),
+                    26: ("wagtail.blocks.PageChooserBlock", (), {"label": "Page", "required": False}),
+                    27: ("wagtail.blocks.URLBlock", (), {"label": "Web address", "required": False}),
+                    28: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Needed for a web address; for a page, the page title is used when this is blank.",
+                            "label": "Title",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    29: (
+                        "wagtail.blocks.StructBlock",
+                        [[("page", 26), ("url", 27), ("title", 28), ("description", 22)]],
+                        {},
+                    ),
+                    30: ("wagtail.blocks.ListBlock", (29,), {"label": "Links", "min_num": 1}),
+                    31: ("wagtail.blocks.StructBlock", [[("heading", 7), ("links", 30)]], {}),
+                    32: ("wagtail.blocks.CharBlock", (), {"label": "Heading", "max_length": 255}),
+                    33: ("wagtail.blocks.CharBlock", (), {"label": "Name", "max_length": 255}),
+                    34: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Position", "max_length": 255, "required": False},
+                    ),
+                    35: (
+                        "wagtail.images.blocks.ImageChooserBlock",
+                        (),
+                        {"label": "Photo", "required": False},
+                    ),
+                    36: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Office or section", "max_length": 255, "required": False},
+                    ),
+                    37: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Telephone", "max_length": 100, "required": False},
+                    ),
+                    38: ("wagtail.blocks.EmailBlock", (), {"label": "E-mail", "required": False}),
+                    39: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("name", 33),
+                                ("position", 34),
+                                ("photo", 35),
+                                ("unit", 36),
+                                ("phone", 37),
+                                ("email", 38),
+                            ]
+                        ],
+                        {},
+                    ),
+                    40: ("wagtail.blocks.ListBlock", (39,), {"label": "People", "min_num": 1}),
+                    41: ("wagtail.blocks.StructBlock", [[("heading", 32), ("people", 40)]], {}),
+                    42: ("wagtail.blocks.TextBlock", (), {"label": "Address", "required": False}),
+                    43: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Fax", "max_length": 100, "required": False},
+                    ),
+                    44: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "For example: Monday to Friday, 8:30 to 16:30, except public holidays.",
+                            "label": "Office hours",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    45: (
+                        "wagtail.blocks.URLBlock",
+                        (),
+                        {
+                            "help_text": "A link to the office on a map.",
+                            "label": "Map link",
+                            "required": False,
+                        },
+                    ),
+                    46: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("heading", 32),
+                                ("address", 42),
+                                ("phone", 37),
+                                ("fax", 43),
+                                ("email", 38),
+                                ("office_hours", 44),
+                                ("map_link", 45),
+                            ]
+                        ],
+                        {},
+                    ),
+                    47: ("wagtail.blocks.CharBlock", (), {"label": "Step", "max_length": 255}),
+                    48: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "The office or section that does this step.",
+                            "label": "Responsible unit",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    49: (
+                        "wagtail.blocks.DecimalBlock",
+                        (),
+                        {"decimal_places": 2, "label": "Duration", "max_digits": 8, "min_value": 0},
+                    ),
+                    50: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("minutes", "Minutes"),
+                                ("hours", "Hours"),
+                                ("days", "Days"),
+                                ("working_days", "Working days"),
+                            ],
+                            "label": "Time unit",
+                        },
+                    ),
+                    51: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 47),
+                                ("description", 22),
+                                ("responsible_unit", 48),
+                                ("duration", 49),
+                                ("unit", 50),
+                            ]
+                        ],
+                        {},
+                    ),
+                    52: ("wagtail.blocks.ListBlock", (51,), {"label": "Steps", "min_num": 1}),
+                    53: ("wagtail.blocks.StructBlock", [[("heading", 7), ("steps", 52)]], {}),
+                    54: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [("page", "This page"), ("site", "The whole website")],
+                            "label": "What is rated",
+                        },
+                    ),
+                    55: ("wagtail.blocks.StructBlock", [[("scope", 54)]], {}),
+                    56: ("wagtail_thgov.stats.blocks.SiteCounterBlock", (), {}),
+                },
+                verbose_name="content",
+            ),
         ),
         migrations.AlterField(
-            model_name='newspage',
-            name='body',
-            field=wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 6), ('gallery', 9), ('infographic', 13), ('video', 17), ('table', 20), ('downloads', 25), ('links', 31), ('people', 41), ('contact', 46), ('steps', 53), ('satisfaction', 55), ('visitor_counter', 56)], block_lookup={0: ('wagtail_thgov.blocks.content.HeadingBlock', (), {}), 1: ('wagtail_thgov.blocks.content.ParagraphBlock', (), {}), 2: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': "Describe what the image shows in one short sentence, for people who use a screen reader or cannot load images. Do not start with 'Image of'.", 'label': 'Alt text', 'max_length': 255}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 255, 'required': False}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Who took the photo or where the image comes from.', 'label': 'Credit or source', 'max_length': 255, 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('image', 2), ('alt_text', 3), ('caption', 4), ('credit', 5)]], {}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 255, 'required': False}), 8: ('wagtail.blocks.ListBlock', (6,), {'label': 'Images', 'min_num': 1}), 9: ('wagtail.blocks.StructBlock', [[('heading', 7), ('images', 8)]], {}), 10: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ol', 'ul', 'link'], 'help_text': 'Everything the infographic says, written out as text, for people who cannot see it.', 'label': 'Text version'}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'Source', 'max_length': 255}), 12: ('wagtail.blocks.DateBlock', (), {'help_text': 'When the information was published or last checked.', 'label': 'Date'}), 13: ('wagtail.blocks.StructBlock', [[('image', 2), ('alt_text', 3), ('long_description', 10), ('source', 11), ('date', 12)]], {}), 14: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'The address of the video, such as a YouTube link.', 'label': 'Video address'}), 15: ('wagtail.blocks.CharBlock', (), {'help_text': 'What the video is about; screen readers announce it before the player.', 'label': 'Title', 'max_length': 255}), 16: ('wagtail.blocks.TextBlock', (), {'help_text': 'What is said and shown in the video, for people who cannot hear or see it.', 'label': 'Transcript', 'required': False}), 17: ('wagtail.blocks.StructBlock', [[('video', 14), ('title', 15), ('caption', 4), ('transcript', 16)]], {}), 18: ('wagtail.blocks.CharBlock', (), {'help_text': "What the table shows, such as 'Fees for building permits, fiscal year 2568'.", 'label': 'Caption', 'max_length': 255}), 19: ('wagtail.contrib.table_block.blocks.TableBlock', (), {'label': 'Table', 'template': 'wagtail_thgov/blocks/table_data.html'}), 20: ('wagtail.blocks.StructBlock', [[('caption', 18), ('table', 19)]], {}), 21: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 22: ('wagtail.blocks.TextBlock', (), {'label': 'Description', 'required': False}), 23: ('wagtail.blocks.StructBlock', [[('document', 21), ('description', 22)]], {}), 24: ('wagtail.blocks.ListBlock', (23,), {'label': 'Documents', 'min_num': 1}), 25: ('wagtail.blocks.StructBlock', [[('heading', 7), ('documents', 24)]], {}), 26: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page', 'required': False}), 27: ('wagtail.blocks.URLBlock', (), {'label': 'Web address', 'required': False}), 28: ('wagtail.blocks.CharBlock', (), {'help_text': 'Needed for a web address; for a page, the page title is used when this is blank.', 'label': 'Title', 'max_length': 255, 'required': False}), 29: ('wagtail.blocks.StructBlock', [[('page', 26), ('url', 27), ('title', 28), ('description', 22)]], {}), 30: ('wagtail.blocks.ListBlock', (29,), {'label': 'Links', 'min_num': 1}), 31: ('wagtail.blocks.StructBlock', [[('heading', 7), ('links', 30)]], {}), 32: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 255}), 33: ('wagtail.blocks.CharBlock', (), {'label': 'Name', 'max_length': 255}), 34: ('wagtail.blocks.CharBlock', (), {'label': 'Position', 'max_length': 255, 'required': False}), 35: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Photo', 'required': False}), 36: ('wagtail.blocks.CharBlock', (), {'label': 'Office or section', 'max_length': 255, 'required': False}), 37: ('wagtail.blocks.CharBlock', (), {'label': 'Telephone', 'max_length': 100, 'required': False}), 38: ('wagtail.blocks.EmailBlock', (), {'label': 'E-mail', 'required': False}), 39: ('wagtail.blocks.StructBlock', [[('name', 33), ('position', 34), ('photo', 35), ('unit', 36), ('phone', 37), ('email', 38)]], {}), 40: ('wagtail.blocks.ListBlock', (39,), {'label': 'People', 'min_num': 1}), 41: ('wagtail.blocks.StructBlock', [[('heading', 32), ('people', 40)]], {}), 42: ('wagtail.blocks.TextBlock', (), {'label': 'Address', 'required': False}), 43: ('wagtail.blocks.CharBlock', (), {'label': 'Fax', 'max_length': 100, 'required': False}), 44: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example: Monday to Friday, 8:30 to 16:30, except public holidays.', 'label': 'Office hours', 'max_length': 255, 'required': False}), 45: ('wagtail.blocks.URLBlock', (), {'help_text': 'A link to the office on a map.', 'label': 'Map link', 'required': False}), 46: ('wagtail.blocks.StructBlock', [[('heading', 32), ('address', 42), ('phone', 37), ('fax', 43), ('email', 38), ('office_hours', 44), ('map_link', 45)]], {}), 47: ('wagtail.blocks.CharBlock', (), {'label': 'Step', 'max_length': 255}), 48: ('wagtail.blocks.CharBlock', (), {'help_text': 'The office or section that does this step.', 'label': 'Responsible unit', 'max_length': 255, 'required': False}), 49: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 2, 'label': 'Duration', 'max_digits': 8, 'min_value': 0}), 50: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('minutes', 'Minutes'), ('hours', 'Hours'), ('days', 'Days'), ('working_days', 'Working days')], 'label': 'Time unit'}), 51: ('wagtail.blocks.StructBlock', [[('title', 47), ('description', 22), ('responsible_unit', 48), ('duration', 49), ('unit', 50)]], {}), 52: ('wagtail.blocks.ListBlock', (51,), {'label': 'Steps', 'min_num': 1}), 53: ('wagtail.blocks.StructBlock', [[('heading', 7), ('steps', 52)]], {}), 54: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('page', 'This page'), ('site', 'The whole website')], 'label': 'What is rated'}), 55: ('wagtail.blocks.StructBlock', [[('scope', 54)]], {}), 56: ('wagtail_thgov.stats.blocks.SiteCounterBlock', (), {})}, verbose_name='body'),
+            model_name="newspage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("heading", 0),
+                    ("paragraph", 1),
+                    ("image", 6),
+                    ("gallery", 9),
+                    ("infographic", 13),
+                    ("video", 17),
+                    ("table", 20),
+                    ("downloads", 25),
+                    ("links", 31),
+                    ("people", 41),
+                    ("contact", 46),
+                    ("steps", 53),
+                    ("satisfaction", 55),
+                    ("visitor_counter", 56),
+                ],
+                block_lookup={
+                    0: ("wagtail_thgov.blocks.content.HeadingBlock", (), {}),
+                    1: ("wagtail_thgov.blocks.content.ParagraphBlock", (), {}),
+                    2: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                    3: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Describe what the image shows in one short sentence, for people who use a screen reader or cannot load images. Do not start with 'Image of'.",
+                            "label": "Alt text",
+                            "max_length": 255,
+                        },
+                    ),
+                    4: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Caption", "max_length": 255, "required": False},
+                    ),
+                    5: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Who took the photo or where the image comes from.",
+                            "label": "Credit or source",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    6: (
+                        "wagtail.blocks.StructBlock",
+                        [[("image", 2), ("alt_text", 3), ("caption", 4), ("credit", 5)]],
+                        {},
+                    ),
+                    7: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Heading", "max_length": 255, "required": False},
+                    ),
+                    8: ("wagtail.blocks.ListBlock", (6,), {"label": "Images", "min_num": 1}),
+                    9: ("wagtail.blocks.StructBlock", [[("heading", 7), ("images", 8)]], {}),
+                    10: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "ol", "ul", "link"],
+                            "help_text": "Everything the infographic says, written out as text, for people who cannot see it.",
+                            "label": "Text version",
+                        },
+                    ),
+                    11: ("wagtail.blocks.CharBlock", (), {"label": "Source", "max_length": 255}),
+                    12: (
+                        "wagtail.blocks.DateBlock",
+                        (),
+                        {"help_text": "When the information was published or last checked.", "label": "Date"},
+                    ),
+                    13: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("image", 2),
+                                ("alt_text", 3),
+                                ("long_description", 10),
+                                ("source", 11),
+                                ("date", 12),
+                            ]
+                        ],
+                        {},
+                    ),
+                    14: (
+                        "wagtail.embeds.blocks.EmbedBlock",
+                        (),
+                        {
+                            "help_text": "The address of the video, such as a YouTube link.",
+                            "label": "Video address",
+                        },
+                    ),
+                    15: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "What the video is about; screen readers announce it before the player.",
+                            "label": "Title",
+                            "max_length": 255,
+                        },
+                    ),
+                    16: (
+                        "wagtail.blocks.TextBlock",
+                        (),
+                        {
+                            "help_text": "What is said and shown in the video, for people who cannot hear or see it.",
+                            "label": "Transcript",
+                            "required": False,
+                        },
+                    ),
+                    17: (
+                        "wagtail.blocks.StructBlock",
+                        [[("video", 14), ("title", 15), ("caption", 4), ("transcript", 16)]],
+                        {},
+                    ),
+                    18: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "What the table shows, such as 'Fees for building permits, fiscal year 2568'.",
+                            "label": "Caption",
+                            "max_length": 255,
+                        },
+                    ),
+                    19: (
+                        "wagtail.contrib.table_block.blocks.TableBlock",
+                        (),
+                        {"label": "Table", "template": "wagtail_thgov/blocks/table_data.html"},
+                    ),
+                    20: ("wagtail.blocks.StructBlock", [[("caption", 18), ("table", 19)]], {}),
+                    21: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
+                    22: ("wagtail.blocks.TextBlock", (), {"label": "Description", "required": False}),
+                    23: ("wagtail.blocks.StructBlock", [[("document", 21), ("description", 22)]], {}),
+                    24: ("wagtail.blocks.ListBlock", (23,), {"label": "Documents", "min_num": 1}),
+                    25: ("wagtail.blocks.StructBlock", [[("heading", 7), ("documents", 24)]], {}),
+                    26: ("wagtail.blocks.PageChooserBlock", (), {"label": "Page", "required": False}),
+                    27: ("wagtail.blocks.URLBlock", (), {"label": "Web address", "required": False}),
+                    28: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Needed for a web address; for a page, the page title is used when this is blank.",
+                            "label": "Title",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    29: (
+                        "wagtail.blocks.StructBlock",
+                        [[("page", 26), ("url", 27), ("title", 28), ("description", 22)]],
+                        {},
+                    ),
+                    30: ("wagtail.blocks.ListBlock", (29,), {"label": "Links", "min_num": 1}),
+                    31: ("wagtail.blocks.StructBlock", [[("heading", 7), ("links", 30)]], {}),
+                    32: ("wagtail.blocks.CharBlock", (), {"label": "Heading", "max_length": 255}),
+                    33: ("wagtail.blocks.CharBlock", (), {"label": "Name", "max_length": 255}),
+                    34: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Position", "max_length": 255, "required": False},
+                    ),
+                    35: (
+                        "wagtail.images.blocks.ImageChooserBlock",
+                        (),
+                        {"label": "Photo", "required": False},
+                    ),
+                    36: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Office or section", "max_length": 255, "required": False},
+                    ),
+                    37: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Telephone", "max_length": 100, "required": False},
+                    ),
+                    38: ("wagtail.blocks.EmailBlock", (), {"label": "E-mail", "required": False}),
+                    39: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("name", 33),
+                                ("position", 34),
+                                ("photo", 35),
+                                ("unit", 36),
+                                ("phone", 37),
+                                ("email", 38),
+                            ]
+                        ],
+                        {},
+                    ),
+                    40: ("wagtail.blocks.ListBlock", (39,), {"label": "People", "min_num": 1}),
+                    41: ("wagtail.blocks.StructBlock", [[("heading", 32), ("people", 40)]], {}),
+                    42: ("wagtail.blocks.TextBlock", (), {"label": "Address", "required": False}),
+                    43: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Fax", "max_length": 100, "required": False},
+                    ),
+                    44: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "For example: Monday to Friday, 8:30 to 16:30, except public holidays.",
+                            "label": "Office hours",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    45: (
+                        "wagtail.blocks.URLBlock",
+                        (),
+                        {
+                            "help_text": "A link to the office on a map.",
+                            "label": "Map link",
+                            "required": False,
+                        },
+                    ),
+                    46: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("heading", 32),
+                                ("address", 42),
+                                ("phone", 37),
+                                ("fax", 43),
+                                ("email", 38),
+                                ("office_hours", 44),
+                                ("map_link", 45),
+                            ]
+                        ],
+                        {},
+                    ),
+                    47: ("wagtail.blocks.CharBlock", (), {"label": "Step", "max_length": 255}),
+                    48: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "The office or section that does this step.",
+                            "label": "Responsible unit",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    49: (
+                        "wagtail.blocks.DecimalBlock",
+                        (),
+                        {"decimal_places": 2, "label": "Duration", "max_digits": 8, "min_value": 0},
+                    ),
+                    50: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("minutes", "Minutes"),
+                                ("hours", "Hours"),
+                                ("days", "Days"),
+                                ("working_days", "Working days"),
+                            ],
+                            "label": "Time unit",
+                        },
+                    ),
+                    51: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 47),
+                                ("description", 22),
+                                ("responsible_unit", 48),
+                                ("duration", 49),
+                                ("unit", 50),
+                            ]
+                        ],
+                        {},
+                    ),
+                    52: ("wagtail.blocks.ListBlock", (51,), {"label": "Steps", "min_num": 1}),
+                    53: ("wagtail.blocks.StructBlock", [[("heading", 7), ("steps", 52)]], {}),
+                    54: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [("page", "This page"), ("site", "The whole website")],
+                            "label": "What is rated",
+                        },
+                    ),
+                    55: ("wagtail.blocks.StructBlock", [[("scope", 54)]], {}),
+                    56: ("wagtail_thgov.stats.blocks.SiteCounterBlock", (), {}),
+                },
+                verbose_name="body",
+            ),
         ),
         migrations.AlterField(
-            model_name='operatingmanualpage',
-            name='body',
-            field=wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 6), ('gallery', 9), ('infographic', 13), ('video', 17), ('table', 20), ('downloads', 25), ('links', 31), ('people', 41), ('contact', 46), ('steps', 53), ('satisfaction', 55), ('visitor_counter', 56)], blank=True, block_lookup={0: ('wagtail_thgov.blocks.content.HeadingBlock', (), {}), 1: ('wagtail_thgov.blocks.content.ParagraphBlock', (), {}), 2: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': "Describe what the image shows in one short sentence, for people who use a screen reader or cannot load images. Do not start with 'Image of'.", 'label': 'Alt text', 'max_length': 255}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 255, 'required': False}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Who took the photo or where the image comes from.', 'label': 'Credit or source', 'max_length': 255, 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('image', 2), ('alt_text', 3), ('caption', 4), ('credit', 5)]], {}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 255, 'required': False}), 8: ('wagtail.blocks.ListBlock', (6,), {'label': 'Images', 'min_num': 1}), 9: ('wagtail.blocks.StructBlock', [[('heading', 7), ('images', 8)]], {}), 10: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ol', 'ul', 'link'], 'help_text': 'Everything the infographic says, written out as text, for people who cannot see it.', 'label': 'Text version'}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'Source', 'max_length': 255}), 12: ('wagtail.blocks.DateBlock', (), {'help_text': 'When the information was published or last checked.', 'label': 'Date'}), 13: ('wagtail.blocks.StructBlock', [[('image', 2), ('alt_text', 3), ('long_description', 10), ('source', 11), ('date', 12)]], {}), 14: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'The address of the video, such as a YouTube link.', 'label': 'Video address'}), 15: ('wagtail.blocks.CharBlock', (), {'help_text': 'What the video is about; screen readers announce it before the player.', 'label': 'Title', 'max_length': 255}), 16: ('wagtail.blocks.TextBlock', (), {'help_text': 'What is said and shown in the video, for people who cannot hear or see it.', 'label': 'Transcript', 'required': False}), 17: ('wagtail.blocks.StructBlock', [[('video', 14), ('title', 15), ('caption', 4), ('transcript', 16)]], {}), 18: ('wagtail.blocks.CharBlock', (), {'help_text': "What the table shows, such as 'Fees for building permits, fiscal year 2568'.", 'label': 'Caption', 'max_length': 255}), 19: ('wagtail.contrib.table_block.blocks.TableBlock', (), {'label': 'Table', 'template': 'wagtail_thgov/blocks/table_data.html'}), 20: ('wagtail.blocks.StructBlock', [[('caption', 18), ('table', 19)]], {}), 21: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 22: ('wagtail.blocks.TextBlock', (), {'label': 'Description', 'required': False}), 23: ('wagtail.blocks.StructBlock', [[('document', 21), ('description', 22)]], {}), 24: ('wagtail.blocks.ListBlock', (23,), {'label': 'Documents', 'min_num': 1}), 25: ('wagtail.blocks.StructBlock', [[('heading', 7), ('documents', 24)]], {}), 26: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page', 'required': False}), 27: ('wagtail.blocks.URLBlock', (), {'label': 'Web address', 'required': False}), 28: ('wagtail.blocks.CharBlock', (), {'help_text': 'Needed for a web address; for a page, the page title is used when this is blank.', 'label': 'Title', 'max_length': 255, 'required': False}), 29: ('wagtail.blocks.StructBlock', [[('page', 26), ('url', 27), ('title', 28), ('description', 22)]], {}), 30: ('wagtail.blocks.ListBlock', (29,), {'label': 'Links', 'min_num': 1}), 31: ('wagtail.blocks.StructBlock', [[('heading', 7), ('links', 30)]], {}), 32: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 255}), 33: ('wagtail.blocks.CharBlock', (), {'label': 'Name', 'max_length': 255}), 34: ('wagtail.blocks.CharBlock', (), {'label': 'Position', 'max_length': 255, 'required': False}), 35: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Photo', 'required': False}), 36: ('wagtail.blocks.CharBlock', (), {'label': 'Office or section', 'max_length': 255, 'required': False}), 37: ('wagtail.blocks.CharBlock', (), {'label': 'Telephone', 'max_length': 100, 'required': False}), 38: ('wagtail.blocks.EmailBlock', (), {'label': 'E-mail', 'required': False}), 39: ('wagtail.blocks.StructBlock', [[('name', 33), ('position', 34), ('photo', 35), ('unit', 36), ('phone', 37), ('email', 38)]], {}), 40: ('wagtail.blocks.ListBlock', (39,), {'label': 'People', 'min_num': 1}), 41: ('wagtail.blocks.StructBlock', [[('heading', 32), ('people', 40)]], {}), 42: ('wagtail.blocks.TextBlock', (), {'label': 'Address', 'required': False}), 43: ('wagtail.blocks.CharBlock', (), {'label': 'Fax', 'max_length': 100, 'required': False}), 44: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example: Monday to Friday, 8:30 to 16:30, except public holidays.', 'label': 'Office hours', 'max_length': 255, 'required': False}), 45: ('wagtail.blocks.URLBlock', (), {'help_text': 'A link to the office on a map.', 'label': 'Map link', 'required': False}), 46: ('wagtail.blocks.StructBlock', [[('heading', 32), ('address', 42), ('phone', 37), ('fax', 43), ('email', 38), ('office_hours', 44), ('map_link', 45)]], {}), 47: ('wagtail.blocks.CharBlock', (), {'label': 'Step', 'max_length': 255}), 48: ('wagtail.blocks.CharBlock', (), {'help_text': 'The office or section that does this step.', 'label': 'Responsible unit', 'max_length': 255, 'required': False}), 49: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 2, 'label': 'Duration', 'max_digits': 8, 'min_value': 0}), 50: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('minutes', 'Minutes'), ('hours', 'Hours'), ('days', 'Days'), ('working_days', 'Working days')], 'label': 'Time unit'}), 51: ('wagtail.blocks.StructBlock', [[('title', 47), ('description', 22), ('responsible_unit', 48), ('duration', 49), ('unit', 50)]], {}), 52: ('wagtail.blocks.ListBlock', (51,), {'label': 'Steps', 'min_num': 1}), 53: ('wagtail.blocks.StructBlock', [[('heading', 7), ('steps', 52)]], {}), 54: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('page', 'This page'), ('site', 'The whole website')], 'label': 'What is rated'}), 55: ('wagtail.blocks.StructBlock', [[('scope', 54)]], {}), 56: ('wagtail_thgov.stats.blocks.SiteCounterBlock', (), {})}, verbose_name='further details'),
+            model_name="operatingmanualpage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("heading", 0),
+                    ("paragraph", 1),
+                    ("image", 6),
+                    ("gallery", 9),
+                    ("infographic", 13),
+                    ("video", 17),
+                    ("table", 20),
+                    ("downloads", 25),
+                    ("links", 31),
+                    ("people", 41),
+                    ("contact", 46),
+                    ("steps", 53),
+                    ("satisfaction", 55),
+                    ("visitor_counter", 56),
+                ],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail_thgov.blocks.content.HeadingBlock", (), {}),
+                    1: ("wagtail_thgov.blocks.content.ParagraphBlock", (), {}),
+                    2: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                    3: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Describe what the image shows in one short sentence, for people who use a screen reader or cannot load images. Do not start with 'Image of'.",
+                            "label": "Alt text",
+                            "max_length": 255,
+                        },
+                    ),
+                    4: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Caption", "max_length": 255, "required": False},
+                    ),
+                    5: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Who took the photo or where the image comes from.",
+                            "label": "Credit or source",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    6: (
+                        "wagtail.blocks.StructBlock",
+                        [[("image", 2), ("alt_text", 3), ("caption", 4), ("credit", 5)]],
+                        {},
+                    ),
+                    7: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Heading", "max_length": 255, "required": False},
+                    ),
+                    8: ("wagtail.blocks.ListBlock", (6,), {"label": "Images", "min_num": 1}),
+                    9: ("wagtail.blocks.StructBlock", [[("heading", 7), ("images", 8)]], {}),
+                    10: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "ol", "ul", "link"],
+                            "help_text": "Everything the infographic says, written out as text, for people who cannot see it.",
+                            "label": "Text version",
+                        },
+                    ),
+                    11: ("wagtail.blocks.CharBlock", (), {"label": "Source", "max_length": 255}),
+                    12: (
+                        "wagtail.blocks.DateBlock",
+                        (),
+                        {"help_text": "When the information was published or last checked.", "label": "Date"},
+                    ),
+                    13: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("image", 2),
+                                ("alt_text", 3),
+                                ("long_description", 10),
+                                ("source", 11),
+                                ("date", 12),
+                            ]
+                        ],
+                        {},
+                    ),
+                    14: (
+                        "wagtail.embeds.blocks.EmbedBlock",
+                        (),
+                        {
+                            "help_text": "The address of the video, such as a YouTube link.",
+                            "label": "Video address",
+                        },
+                    ),
+                    15: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "What the video is about; screen readers announce it before the player.",
+                            "label": "Title",
+                            "max_length": 255,
+                        },
+                    ),
+                    16: (
+                        "wagtail.blocks.TextBlock",
+                        (),
+                        {
+                            "help_text": "What is said and shown in the video, for people who cannot hear or see it.",
+                            "label": "Transcript",
+                            "required": False,
+                        },
+                    ),
+                    17: (
+                        "wagtail.blocks.StructBlock",
+                        [[("video", 14), ("title", 15), ("caption", 4), ("transcript", 16)]],
+                        {},
+                    ),
+                    18: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "What the table shows, such as 'Fees for building permits, fiscal year 2568'.",
+                            "label": "Caption",
+                            "max_length": 255,
+                        },
+                    ),
+                    19: (
+                        "wagtail.contrib.table_block.blocks.TableBlock",
+                        (),
+                        {"label": "Table", "template": "wagtail_thgov/blocks/table_data.html"},
+                    ),
+                    20: ("wagtail.blocks.StructBlock", [[("caption", 18), ("table", 19)]], {}),
+                    21: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
+                    22: ("wagtail.blocks.TextBlock", (), {"label": "Description", "required": False}),
+                    23: ("wagtail.blocks.StructBlock", [[("document", 21), ("description", 22)]], {}),
+                    24: ("wagtail.blocks.ListBlock", (23,), {"label": "Documents", "min_num": 1}),
+                    25: ("wagtail.blocks.StructBlock", [[("heading", 7), ("documents", 24)]], {}),
+                    26: ("wagtail.blocks.PageChooserBlock", (), {"label": "Page", "required": False}),
+                    27: ("wagtail.blocks.URLBlock", (), {"label": "Web address", "required": False}),
+                    28: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Needed for a web address; for a page, the page title is used when this is blank.",
+                            "label": "Title",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    29: (
+                        "wagtail.blocks.StructBlock",
+                        [[("page", 26), ("url", 27), ("title", 28), ("description", 22)]],
+                        {},
+                    ),
+                    30: ("wagtail.blocks.ListBlock", (29,), {"label": "Links", "min_num": 1}),
+                    31: ("wagtail.blocks.StructBlock", [[("heading", 7), ("links", 30)]], {}),
+                    32: ("wagtail.blocks.CharBlock", (), {"label": "Heading", "max_length": 255}),
+                    33: ("wagtail.blocks.CharBlock", (), {"label": "Name", "max_length": 255}),
+                    34: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Position", "max_length": 255, "required": False},
+                    ),
+                    35: (
+                        "wagtail.images.blocks.ImageChooserBlock",
+                        (),
+                        {"label": "Photo", "required": False},
+                    ),
+                    36: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Office or section", "max_length": 255, "required": False},
+                    ),
+                    37: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Telephone", "max_length": 100, "required": False},
+                    ),
+                    38: ("wagtail.blocks.EmailBlock", (), {"label": "E-mail", "required": False}),
+                    39: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("name", 33),
+                                ("position", 34),
+                                ("photo", 35),
+                                ("unit", 36),
+                                ("phone", 37),
+                                ("email", 38),
+                            ]
+                        ],
+                        {},
+                    ),
+                    40: ("wagtail.blocks.ListBlock", (39,), {"label": "People", "min_num": 1}),
+                    41: ("wagtail.blocks.StructBlock", [[("heading", 32), ("people", 40)]], {}),
+                    42: ("wagtail.blocks.TextBlock", (), {"label": "Address", "required": False}),
+                    43: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Fax", "max_length": 100, "required": False},
+                    ),
+                    44: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "For example: Monday to Friday, 8:30 to 16:30, except public holidays.",
+                            "label": "Office hours",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    45: (
+                        "wagtail.blocks.URLBlock",
+                        (),
+                        {
+                            "help_text": "A link to the office on a map.",
+                            "label": "Map link",
+                            "required": False,
+                        },
+                    ),
+                    46: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("heading", 32),
+                                ("address", 42),
+                                ("phone", 37),
+                                ("fax", 43),
+                                ("email", 38),
+                                ("office_hours", 44),
+                                ("map_link", 45),
+                            ]
+                        ],
+                        {},
+                    ),
+                    47: ("wagtail.blocks.CharBlock", (), {"label": "Step", "max_length": 255}),
+                    48: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "The office or section that does this step.",
+                            "label": "Responsible unit",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    49: (
+                        "wagtail.blocks.DecimalBlock",
+                        (),
+                        {"decimal_places": 2, "label": "Duration", "max_digits": 8, "min_value": 0},
+                    ),
+                    50: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("minutes", "Minutes"),
+                                ("hours", "Hours"),
+                                ("days", "Days"),
+                                ("working_days", "Working days"),
+                            ],
+                            "label": "Time unit",
+                        },
+                    ),
+                    51: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 47),
+                                ("description", 22),
+                                ("responsible_unit", 48),
+                                ("duration", 49),
+                                ("unit", 50),
+                            ]
+                        ],
+                        {},
+                    ),
+                    52: ("wagtail.blocks.ListBlock", (51,), {"label": "Steps", "min_num": 1}),
+                    53: ("wagtail.blocks.StructBlock", [[("heading", 7), ("steps", 52)]], {}),
+                    54: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [("page", "This page"), ("site", "The whole website")],
+                            "label": "What is rated",
+                        },
+                    ),
+                    55: ("wagtail.blocks.StructBlock", [[("scope", 54)]], {}),
+                    56: ("wagtail_thgov.stats.blocks.SiteCounterBlock", (), {}),
+                },
+                verbose_name="further details",
+            ),
         ),
         migrations.AlterField(
-            model_name='procurementannouncementpage',
-            name='body',
-            field=wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 6), ('gallery', 9), ('infographic', 13), ('video', 17), ('table', 20), ('downloads', 25), ('links', 31), ('people', 41), ('contact', 46), ('steps', 53), ('satisfaction', 55), ('visitor_counter', 56)], blank=True, block_lookup={0: ('wagtail_thgov.blocks.content.HeadingBlock', (), {}), 1: ('wagtail_thgov.blocks.content.ParagraphBlock', (), {}), 2: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': "Describe what the image shows in one short sentence, for people who use a screen reader or cannot load images. Do not start with 'Image of'.", 'label': 'Alt text', 'max_length': 255}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 255, 'required': False}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Who took the photo or where the image comes from.', 'label': 'Credit or source', 'max_length': 255, 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('image', 2), ('alt_text', 3), ('caption', 4), ('credit', 5)]], {}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 255, 'required': False}), 8: ('wagtail.blocks.ListBlock', (6,), {'label': 'Images', 'min_num': 1}), 9: ('wagtail.blocks.StructBlock', [[('heading', 7), ('images', 8)]], {}), 10: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ol', 'ul', 'link'], 'help_text': 'Everything the infographic says, written out as text, for people who cannot see it.', 'label': 'Text version'}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'Source', 'max_length': 255}), 12: ('wagtail.blocks.DateBlock', (), {'help_text': 'When the information was published or last checked.', 'label': 'Date'}), 13: ('wagtail.blocks.StructBlock', [[('image', 2), ('alt_text', 3), ('long_description', 10), ('source', 11), ('date', 12)]], {}), 14: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'The address of the video, such as a YouTube link.', 'label': 'Video address'}), 15: ('wagtail.blocks.CharBlock', (), {'help_text': 'What the video is about; screen readers announce it before the player.', 'label': 'Title', 'max_length': 255}), 16: ('wagtail.blocks.TextBlock', (), {'help_text': 'What is said and shown in the video, for people who cannot hear or see it.', 'label': 'Transcript', 'required': False}), 17: ('wagtail.blocks.StructBlock', [[('video', 14), ('title', 15), ('caption', 4), ('transcript', 16)]], {}), 18: ('wagtail.blocks.CharBlock', (), {'help_text': "What the table shows, such as 'Fees for building permits, fiscal year 2568'.", 'label': 'Caption', 'max_length': 255}), 19: ('wagtail.contrib.table_block.blocks.TableBlock', (), {'label': 'Table', 'template': 'wagtail_thgov/blocks/table_data.html'}), 20: ('wagtail.blocks.StructBlock', [[('caption', 18), ('table', 19)]], {}), 21: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 22: ('wagtail.blocks.TextBlock', (), {'label': 'Description', 'required': False}), 23: ('wagtail.blocks.StructBlock', [[('document', 21), ('description', 22)]], {}), 24: ('wagtail.blocks.ListBlock', (23,), {'label': 'Documents', 'min_num': 1}), 25: ('wagtail.blocks.StructBlock', [[('heading', 7), ('documents', 24)]], {}), 26: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page', 'required': False}), 27: ('wagtail.blocks.URLBlock', (), {'label': 'Web address', 'required': False}), 28: ('wagtail.blocks.CharBlock', (), {'help_text': 'Needed for a web address; for a page, the page title is used when this is blank.', 'label': 'Title', 'max_length': 255, 'required': False}), 29: ('wagtail.blocks.StructBlock', [[('page', 26), ('url', 27), ('title', 28), ('description', 22)]], {}), 30: ('wagtail.blocks.ListBlock', (29,), {'label': 'Links', 'min_num': 1}), 31: ('wagtail.blocks.StructBlock', [[('heading', 7), ('links', 30)]], {}), 32: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 255}), 33: ('wagtail.blocks.CharBlock', (), {'label': 'Name', 'max_length': 255}), 34: ('wagtail.blocks.CharBlock', (), {'label': 'Position', 'max_length': 255, 'required': False}), 35: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Photo', 'required': False}), 36: ('wagtail.blocks.CharBlock', (), {'label': 'Office or section', 'max_length': 255, 'required': False}), 37: ('wagtail.blocks.CharBlock', (), {'label': 'Telephone', 'max_length': 100, 'required': False}), 38: ('wagtail.blocks.EmailBlock', (), {'label': 'E-mail', 'required': False}), 39: ('wagtail.blocks.StructBlock', [[('name', 33), ('position', 34), ('photo', 35), ('unit', 36), ('phone', 37), ('email', 38)]], {}), 40: ('wagtail.blocks.ListBlock', (39,), {'label': 'People', 'min_num': 1}), 41: ('wagtail.blocks.StructBlock', [[('heading', 32), ('people', 40)]], {}), 42: ('wagtail.blocks.TextBlock', (), {'label': 'Address', 'required': False}), 43: ('wagtail.blocks.CharBlock', (), {'label': 'Fax', 'max_length': 100, 'required': False}), 44: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example: Monday to Friday, 8:30 to 16:30, except public holidays.', 'label': 'Office hours', 'max_length': 255, 'required': False}), 45: ('wagtail.blocks.URLBlock', (), {'help_text': 'A link to the office on a map.', 'label': 'Map link', 'required': False}), 46: ('wagtail.blocks.StructBlock', [[('heading', 32), ('address', 42), ('phone', 37), ('fax', 43), ('email', 38), ('office_hours', 44), ('map_link', 45)]], {}), 47: ('wagtail.blocks.CharBlock', (), {'label': 'Step', 'max_length': 255}), 48: ('wagtail.blocks.CharBlock', (), {'help_text': 'The office or section that does this step.', 'label': 'Responsible unit', 'max_length': 255, 'required': False}), 49: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 2, 'label': 'Duration', 'max_digits': 8, 'min_value': 0}), 50: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('minutes', 'Minutes'), ('hours', 'Hours'), ('days', 'Days'), ('working_days', 'Working days')], 'label': 'Time unit'}), 51: ('wagtail.blocks.StructBlock', [[('title', 47), ('description', 22), ('responsible_unit', 48), ('duration', 49), ('unit', 50)]], {}), 52: ('wagtail.blocks.ListBlock', (51,), {'label': 'Steps', 'min_num': 1}), 53: ('wagtail.blocks.StructBlock', [[('heading', 7), ('steps', 52)]], {}), 54: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('page', 'This page'), ('site', 'The whole website')], 'label': 'What is rated'}), 55: ('wagtail.blocks.StructBlock', [[('scope', 54)]], {}), 56: ('wagtail_thgov.stats.blocks.SiteCounterBlock', (), {})}, verbose_name='details'),
+            model_name="procurementannouncementpage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("heading", 0),
+                    ("paragraph", 1),
+                    ("image", 6),
+                    ("gallery", 9),
+                    ("infographic", 13),
+                    ("video", 17),
+                    ("table", 20),
+                    ("downloads", 25),
+                    ("links", 31),
+                    ("people", 41),
+                    ("contact", 46),
+                    ("steps", 53),
+                    ("satisfaction", 55),
+                    ("visitor_counter", 56),
+                ],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail_thgov.blocks.content.HeadingBlock", (), {}),
+                    1: ("wagtail_thgov.blocks.content.ParagraphBlock", (), {}),
+                    2: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                    3: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Describe what the image shows in one short sentence, for people who use a screen reader or cannot load images. Do not start with 'Image of'.",
+                            "label": "Alt text",
+                            "max_length": 255,
+                        },
+                    ),
+                    4: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Caption", "max_length": 255, "required": False},
+                    ),
+                    5: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Who took the photo or where the image comes from.",
+                            "label": "Credit or source",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    6: (
+                        "wagtail.blocks.StructBlock",
+                        [[("image", 2), ("alt_text", 3), ("caption", 4), ("credit", 5)]],
+                        {},
+                    ),
+                    7: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Heading", "max_length": 255, "required": False},
+                    ),
+                    8: ("wagtail.blocks.ListBlock", (6,), {"label": "Images", "min_num": 1}),
+                    9: ("wagtail.blocks.StructBlock", [[("heading", 7), ("images", 8)]], {}),
+                    10: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "ol", "ul", "link"],
+                            "help_text": "Everything the infographic says, written out as text, for people who cannot see it.",
+                            "label": "Text version",
+                        },
+                    ),
+                    11: ("wagtail.blocks.CharBlock", (), {"label": "Source", "max_length": 255}),
+                    12: (
+                        "wagtail.blocks.DateBlock",
+                        (),
+                        {"help_text": "When the information was published or last checked.", "label": "Date"},
+                    ),
+                    13: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("image", 2),
+                                ("alt_text", 3),
+                                ("long_description", 10),
+                                ("source", 11),
+                                ("date", 12),
+                            ]
+                        ],
+                        {},
+                    ),
+                    14: (
+                        "wagtail.embeds.blocks.EmbedBlock",
+                        (),
+                        {
+                            "help_text": "The address of the video, such as a YouTube link.",
+                            "label": "Video address",
+                        },
+                    ),
+                    15: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "What the video is about; screen readers announce it before the player.",
+                            "label": "Title",
+                            "max_length": 255,
+                        },
+                    ),
+                    16: (
+                        "wagtail.blocks.TextBlock",
+                        (),
+                        {
+                            "help_text": "What is said and shown in the video, for people who cannot hear or see it.",
+                            "label": "Transcript",
+                            "required": False,
+                        },
+                    ),
+                    17: (
+                        "wagtail.blocks.StructBlock",
+                        [[("video", 14), ("title", 15), ("caption", 4), ("transcript", 16)]],
+                        {},
+                    ),
+                    18: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "What the table shows, such as 'Fees for building permits, fiscal year 2568'.",
+                            "label": "Caption",
+                            "max_length": 255,
+                        },
+                    ),
+                    19: (
+                        "wagtail.contrib.table_block.blocks.TableBlock",
+                        (),
+                        {"label": "Table", "template": "wagtail_thgov/blocks/table_data.html"},
+                    ),
+                    20: ("wagtail.blocks.StructBlock", [[("caption", 18), ("table", 19)]], {}),
+                    21: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
+                    22: ("wagtail.blocks.TextBlock", (), {"label": "Description", "required": False}),
+                    23: ("wagtail.blocks.StructBlock", [[("document", 21), ("description", 22)]], {}),
+                    24: ("wagtail.blocks.ListBlock", (23,), {"label": "Documents", "min_num": 1}),
+                    25: ("wagtail.blocks.StructBlock", [[("heading", 7), ("documents", 24)]], {}),
+                    26: ("wagtail.blocks.PageChooserBlock", (), {"label": "Page", "required": False}),
+                    27: ("wagtail.blocks.URLBlock", (), {"label": "Web address", "required": False}),
+                    28: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Needed for a web address; for a page, the page title is used when this is blank.",
+                            "label": "Title",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    29: (
+                        "wagtail.blocks.StructBlock",
+                        [[("page", 26), ("url", 27), ("title", 28), ("description", 22)]],
+                        {},
+                    ),
+                    30: ("wagtail.blocks.ListBlock", (29,), {"label": "Links", "min_num": 1}),
+                    31: ("wagtail.blocks.StructBlock", [[("heading", 7), ("links", 30)]], {}),
+                    32: ("wagtail.blocks.CharBlock", (), {"label": "Heading", "max_length": 255}),
+                    33: ("wagtail.blocks.CharBlock", (), {"label": "Name", "max_length": 255}),
+                    34: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Position", "max_length": 255, "required": False},
+                    ),
+                    35: (
+                        "wagtail.images.blocks.ImageChooserBlock",
+                        (),
+                        {"label": "Photo", "required": False},
+                    ),
+                    36: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Office or section", "max_length": 255, "required": False},
+                    ),
+                    37: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Telephone", "max_length": 100, "required": False},
+                    ),
+                    38: ("wagtail.blocks.EmailBlock", (), {"label": "E-mail", "required": False}),
+                    39: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("name", 33),
+                                ("position", 34),
+                                ("photo", 35),
+                                ("unit", 36),
+                                ("phone", 37),
+                                ("email", 38),
+                            ]
+                        ],
+                        {},
+                    ),
+                    40: ("wagtail.blocks.ListBlock", (39,), {"label": "People", "min_num": 1}),
+                    41: ("wagtail.blocks.StructBlock", [[("heading", 32), ("people", 40)]], {}),
+                    42: ("wagtail.blocks.TextBlock", (), {"label": "Address", "required": False}),
+                    43: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Fax", "max_length": 100, "required": False},
+                    ),
+                    44: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "For example: Monday to Friday, 8:30 to 16:30, except public holidays.",
+                            "label": "Office hours",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    45: (
+                        "wagtail.blocks.URLBlock",
+                        (),
+                        {
+                            "help_text": "A link to the office on a map.",
+                            "label": "Map link",
+                            "required": False,
+                        },
+                    ),
+                    46: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("heading", 32),
+                                ("address", 42),
+                                ("phone", 37),
+                                ("fax", 43),
+                                ("email", 38),
+                                ("office_hours", 44),
+                                ("map_link", 45),
+                            ]
+                        ],
+                        {},
+                    ),
+                    47: ("wagtail.blocks.CharBlock", (), {"label": "Step", "max_length": 255}),
+                    48: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "The office or section that does this step.",
+                            "label": "Responsible unit",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    49: (
+                        "wagtail.blocks.DecimalBlock",
+                        (),
+                        {"decimal_places": 2, "label": "Duration", "max_digits": 8, "min_value": 0},
+                    ),
+                    50: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("minutes", "Minutes"),
+                                ("hours", "Hours"),
+                                ("days", "Days"),
+                                ("working_days", "Working days"),
+                            ],
+                            "label": "Time unit",
+                        },
+                    ),
+                    51: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 47),
+                                ("description", 22),
+                                ("responsible_unit", 48),
+                                ("duration", 49),
+                                ("unit", 50),
+                            ]
+                        ],
+                        {},
+                    ),
+                    52: ("wagtail.blocks.ListBlock", (51,), {"label": "Steps", "min_num": 1}),
+                    53: ("wagtail.blocks.StructBlock", [[("heading", 7), ("steps", 52)]], {}),
+                    54: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [("page", "This page"), ("site", "The whole website")],
+                            "label": "What is rated",
+                        },
+                    ),
+                    55: ("wagtail.blocks.StructBlock", [[("scope", 54)]], {}),
+                    56: ("wagtail_thgov.stats.blocks.SiteCounterBlock", (), {}),
+                },
+                verbose_name="details",
+            ),
         ),
         migrations.AlterField(
-            model_name='procurementresultpage',
-            name='body',
-            field=wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 6), ('gallery', 9), ('infographic', 13), ('video', 17), ('table', 20), ('downloads', 25), ('links', 31), ('people', 41), ('contact', 46), ('steps', 53), ('satisfaction', 55), ('visitor_counter', 56)], blank=True, block_lookup={0: ('wagtail_thgov.blocks.content.HeadingBlock', (), {}), 1: ('wagtail_thgov.blocks.content.ParagraphBlock', (), {}), 2: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': "Describe what the image shows in one short sentence, for people who use a screen reader or cannot load images. Do not start with 'Image of'.", 'label': 'Alt text', 'max_length': 255}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 255, 'required': False}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Who took the photo or where the image comes from.', 'label': 'Credit or source', 'max_length': 255, 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('image', 2), ('alt_text', 3), ('caption', 4), ('credit', 5)]], {}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 255, 'required': False}), 8: ('wagtail.blocks.ListBlock', (6,), {'label': 'Images', 'min_num': 1}), 9: ('wagtail.blocks.StructBlock', [[('heading', 7), ('images', 8)]], {}), 10: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ol', 'ul', 'link'], 'help_text': 'Everything the infographic says, written out as text, for people who cannot see it.', 'label': 'Text version'}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'Source', 'max_length': 255}), 12: ('wagtail.blocks.DateBlock', (), {'help_text': 'When the information was published or last checked.', 'label': 'Date'}), 13: ('wagtail.blocks.StructBlock', [[('image', 2), ('alt_text', 3), ('long_description', 10), ('source', 11), ('date', 12)]], {}), 14: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'The address of the video, such as a YouTube link.', 'label': 'Video address'}), 15: ('wagtail.blocks.CharBlock', (), {'help_text': 'What the video is about; screen readers announce it before the player.', 'label': 'Title', 'max_length': 255}), 16: ('wagtail.blocks.TextBlock', (), {'help_text': 'What is said and shown in the video, for people who cannot hear or see it.', 'label': 'Transcript', 'required': False}), 17: ('wagtail.blocks.StructBlock', [[('video', 14), ('title', 15), ('caption', 4), ('transcript', 16)]], {}), 18: ('wagtail.blocks.CharBlock', (), {'help_text': "What the table shows, such as 'Fees for building permits, fiscal year 2568'.", 'label': 'Caption', 'max_length': 255}), 19: ('wagtail.contrib.table_block.blocks.TableBlock', (), {'label': 'Table', 'template': 'wagtail_thgov/blocks/table_data.html'}), 20: ('wagtail.blocks.StructBlock', [[('caption', 18), ('table', 19)]], {}), 21: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 22: ('wagtail.blocks.TextBlock', (), {'label': 'Description', 'required': False}), 23: ('wagtail.blocks.StructBlock', [[('document', 21), ('description', 22)]], {}), 24: ('wagtail.blocks.ListBlock', (23,), {'label': 'Documents', 'min_num': 1}), 25: ('wagtail.blocks.StructBlock', [[('heading', 7), ('documents', 24)]], {}), 26: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page', 'required': False}), 27: ('wagtail.blocks.URLBlock', (), {'label': 'Web address', 'required': False}), 28: ('wagtail.blocks.CharBlock', (), {'help_text': 'Needed for a web address; for a page, the page title is used when this is blank.', 'label': 'Title', 'max_length': 255, 'required': False}), 29: ('wagtail.blocks.StructBlock', [[('page', 26), ('url', 27), ('title', 28), ('description', 22)]], {}), 30: ('wagtail.blocks.ListBlock', (29,), {'label': 'Links', 'min_num': 1}), 31: ('wagtail.blocks.StructBlock', [[('heading', 7), ('links', 30)]], {}), 32: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 255}), 33: ('wagtail.blocks.CharBlock', (), {'label': 'Name', 'max_length': 255}), 34: ('wagtail.blocks.CharBlock', (), {'label': 'Position', 'max_length': 255, 'required': False}), 35: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Photo', 'required': False}), 36: ('wagtail.blocks.CharBlock', (), {'label': 'Office or section', 'max_length': 255, 'required': False}), 37: ('wagtail.blocks.CharBlock', (), {'label': 'Telephone', 'max_length': 100, 'required': False}), 38: ('wagtail.blocks.EmailBlock', (), {'label': 'E-mail', 'required': False}), 39: ('wagtail.blocks.StructBlock', [[('name', 33), ('position', 34), ('photo', 35), ('unit', 36), ('phone', 37), ('email', 38)]], {}), 40: ('wagtail.blocks.ListBlock', (39,), {'label': 'People', 'min_num': 1}), 41: ('wagtail.blocks.StructBlock', [[('heading', 32), ('people', 40)]], {}), 42: ('wagtail.blocks.TextBlock', (), {'label': 'Address', 'required': False}), 43: ('wagtail.blocks.CharBlock', (), {'label': 'Fax', 'max_length': 100, 'required': False}), 44: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example: Monday to Friday, 8:30 to 16:30, except public holidays.', 'label': 'Office hours', 'max_length': 255, 'required': False}), 45: ('wagtail.blocks.URLBlock', (), {'help_text': 'A link to the office on a map.', 'label': 'Map link', 'required': False}), 46: ('wagtail.blocks.StructBlock', [[('heading', 32), ('address', 42), ('phone', 37), ('fax', 43), ('email', 38), ('office_hours', 44), ('map_link', 45)]], {}), 47: ('wagtail.blocks.CharBlock', (), {'label': 'Step', 'max_length': 255}), 48: ('wagtail.blocks.CharBlock', (), {'help_text': 'The office or section that does this step.', 'label': 'Responsible unit', 'max_length': 255, 'required': False}), 49: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 2, 'label': 'Duration', 'max_digits': 8, 'min_value': 0}), 50: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('minutes', 'Minutes'), ('hours', 'Hours'), ('days', 'Days'), ('working_days', 'Working days')], 'label': 'Time unit'}), 51: ('wagtail.blocks.StructBlock', [[('title', 47), ('description', 22), ('responsible_unit', 48), ('duration', 49), ('unit', 50)]], {}), 52: ('wagtail.blocks.ListBlock', (51,), {'label': 'Steps', 'min_num': 1}), 53: ('wagtail.blocks.StructBlock', [[('heading', 7), ('steps', 52)]], {}), 54: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('page', 'This page'), ('site', 'The whole website')], 'label': 'What is rated'}), 55: ('wagtail.blocks.StructBlock', [[('scope', 54)]], {}), 56: ('wagtail_thgov.stats.blocks.SiteCounterBlock', (), {})}, verbose_name='details'),
+            model_name="procurementresultpage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("heading", 0),
+                    ("paragraph", 1),
+                    ("image", 6),
+                    ("gallery", 9),
+                    ("infographic", 13),
+                    ("video", 17),
+                    ("table", 20),
+                    ("downloads", 25),
+                    ("links", 31),
+                    ("people", 41),
+                    ("contact", 46),
+                    ("steps", 53),
+                    ("satisfaction", 55),
+                    ("visitor_counter", 56),
+                ],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail_thgov.blocks.content.HeadingBlock", (), {}),
+                    1: ("wagtail_thgov.blocks.content.ParagraphBlock", (), {}),
+                    2: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                    3: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Describe what the image shows in one short sentence, for people who use a screen reader or cannot load images. Do not start with 'Image of'.",
+                            "label": "Alt text",
+                            "max_length": 255,
+                        },
+                    ),
+                    4: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Caption", "max_length": 255, "required": False},
+                    ),
+                    5: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Who took the photo or where the image comes from.",
+                            "label": "Credit or source",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    6: (
+                        "wagtail.blocks.StructBlock",
+                        [[("image", 2), ("alt_text", 3), ("caption", 4), ("credit", 5)]],
+                        {},
+                    ),
+                    7: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Heading", "max_length": 255, "required": False},
+                    ),
+                    8: ("wagtail.blocks.ListBlock", (6,), {"label": "Images", "min_num": 1}),
+                    9: ("wagtail.blocks.StructBlock", [[("heading", 7), ("images", 8)]], {}),
+                    10: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "ol", "ul", "link"],
+                            "help_text": "Everything the infographic says, written out as text, for people who cannot see it.",
+                            "label": "Text version",
+                        },
+                    ),
+                    11: ("wagtail.blocks.CharBlock", (), {"label": "Source", "max_length": 255}),
+                    12: (
+                        "wagtail.blocks.DateBlock",
+                        (),
+                        {"help_text": "When the information was published or last checked.", "label": "Date"},
+                    ),
+                    13: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("image", 2),
+                                ("alt_text", 3),
+                                ("long_description", 10),
+                                ("source", 11),
+                                ("date", 12),
+                            ]
+                        ],
+                        {},
+                    ),
+                    14: (
+                        "wagtail.embeds.blocks.EmbedBlock",
+                        (),
+                        {
+                            "help_text": "The address of the video, such as a YouTube link.",
+                            "label": "Video address",
+                        },
+                    ),
+                    15: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "What the video is about; screen readers announce it before the player.",
+                            "label": "Title",
+                            "max_length": 255,
+                        },
+                    ),
+                    16: (
+                        "wagtail.blocks.TextBlock",
+                        (),
+                        {
+                            "help_text": "What is said and shown in the video, for people who cannot hear or see it.",
+                            "label": "Transcript",
+                            "required": False,
+                        },
+                    ),
+                    17: (
+                        "wagtail.blocks.StructBlock",
+                        [[("video", 14), ("title", 15), ("caption", 4), ("transcript", 16)]],
+                        {},
+                    ),
+                    18: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "What the table shows, such as 'Fees for building permits, fiscal year 2568'.",
+                            "label": "Caption",
+                            "max_length": 255,
+                        },
+                    ),
+                    19: (
+                        "wagtail.contrib.table_block.blocks.TableBlock",
+                        (),
+                        {"label": "Table", "template": "wagtail_thgov/blocks/table_data.html"},
+                    ),
+                    20: ("wagtail.blocks.StructBlock", [[("caption", 18), ("table", 19)]], {}),
+                    21: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
+                    22: ("wagtail.blocks.TextBlock", (), {"label": "Description", "required": False}),
+                    23: ("wagtail.blocks.StructBlock", [[("document", 21), ("description", 22)]], {}),
+                    24: ("wagtail.blocks.ListBlock", (23,), {"label": "Documents", "min_num": 1}),
+                    25: ("wagtail.blocks.StructBlock", [[("heading", 7), ("documents", 24)]], {}),
+                    26: ("wagtail.blocks.PageChooserBlock", (), {"label": "Page", "required": False}),
+                    27: ("wagtail.blocks.URLBlock", (), {"label": "Web address", "required": False}),
+                    28: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Needed for a web address; for a page, the page title is used when this is blank.",
+                            "label": "Title",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    29: (
+                        "wagtail.blocks.StructBlock",
+                        [[("page", 26), ("url", 27), ("title", 28), ("description", 22)]],
+                        {},
+                    ),
+                    30: ("wagtail.blocks.ListBlock", (29,), {"label": "Links", "min_num": 1}),
+                    31: ("wagtail.blocks.StructBlock", [[("heading", 7), ("links", 30)]], {}),
+                    32: ("wagtail.blocks.CharBlock", (), {"label": "Heading", "max_length": 255}),
+                    33: ("wagtail.blocks.CharBlock", (), {"label": "Name", "max_length": 255}),
+                    34: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Position", "max_length": 255, "required": False},
+                    ),
+                    35: (
+                        "wagtail.images.blocks.ImageChooserBlock",
+                        (),
+                        {"label": "Photo", "required": False},
+                    ),
+                    36: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Office or section", "max_length": 255, "required": False},
+                    ),
+                    37: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Telephone", "max_length": 100, "required": False},
+                    ),
+                    38: ("wagtail.blocks.EmailBlock", (), {"label": "E-mail", "required": False}),
+                    39: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("name", 33),
+                                ("position", 34),
+                                ("photo", 35),
+                                ("unit", 36),
+                                ("phone", 37),
+                                ("email", 38),
+                            ]
+                        ],
+                        {},
+                    ),
+                    40: ("wagtail.blocks.ListBlock", (39,), {"label": "People", "min_num": 1}),
+                    41: ("wagtail.blocks.StructBlock", [[("heading", 32), ("people", 40)]], {}),
+                    42: ("wagtail.blocks.TextBlock", (), {"label": "Address", "required": False}),
+                    43: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Fax", "max_length": 100, "required": False},
+                    ),
+                    44: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "For example: Monday to Friday, 8:30 to 16:30, except public holidays.",
+                            "label": "Office hours",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    45: (
+                        "wagtail.blocks.URLBlock",
+                        (),
+                        {
+                            "help_text": "A link to the office on a map.",
+                            "label": "Map link",
+                            "required": False,
+                        },
+                    ),
+                    46: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("heading", 32),
+                                ("address", 42),
+                                ("phone", 37),
+                                ("fax", 43),
+                                ("email", 38),
+                                ("office_hours", 44),
+                                ("map_link", 45),
+                            ]
+                        ],
+                        {},
+                    ),
+                    47: ("wagtail.blocks.CharBlock", (), {"label": "Step", "max_length": 255}),
+                    48: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "The office or section that does this step.",
+                            "label": "Responsible unit",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    49: (
+                        "wagtail.blocks.DecimalBlock",
+                        (),
+                        {"decimal_places": 2, "label": "Duration", "max_digits": 8, "min_value": 0},
+                    ),
+                    50: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("minutes", "Minutes"),
+                                ("hours", "Hours"),
+                                ("days", "Days"),
+                                ("working_days", "Working days"),
+                            ],
+                            "label": "Time unit",
+                        },
+                    ),
+                    51: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 47),
+                                ("description", 22),
+                                ("responsible_unit", 48),
+                                ("duration", 49),
+                                ("unit", 50),
+                            ]
+                        ],
+                        {},
+                    ),
+                    52: ("wagtail.blocks.ListBlock", (51,), {"label": "Steps", "min_num": 1}),
+                    53: ("wagtail.blocks.StructBlock", [[("heading", 7), ("steps", 52)]], {}),
+                    54: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [("page", "This page"), ("site", "The whole website")],
+                            "label": "What is rated",
+                        },
+                    ),
+                    55: ("wagtail.blocks.StructBlock", [[("scope", 54)]], {}),
+                    56: ("wagtail_thgov.stats.blocks.SiteCounterBlock", (), {}),
+                },
+                verbose_name="details",
+            ),
         ),
         migrations.AlterField(
-            model_name='procurementsummarypage',
-            name='body',
-            field=wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 6), ('gallery', 9), ('infographic', 13), ('video', 17), ('table', 20), ('downloads', 25), ('links', 31), ('people', 41), ('contact', 46), ('steps', 53), ('satisfaction', 55), ('visitor_counter', 56)], blank=True, block_lookup={0: ('wagtail_thgov.blocks.content.HeadingBlock', (), {}), 1: ('wagtail_thgov.blocks.content.ParagraphBlock', (), {}), 2: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': "Describe what the image shows in one short sentence, for people who use a screen reader or cannot load images. Do not start with 'Image of'.", 'label': 'Alt text', 'max_length': 255}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 255, 'required': False}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Who took the photo or where the image comes from.', 'label': 'Credit or source', 'max_length': 255, 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('image', 2), ('alt_text', 3), ('caption', 4), ('credit', 5)]], {}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 255, 'required': False}), 8: ('wagtail.blocks.ListBlock', (6,), {'label': 'Images', 'min_num': 1}), 9: ('wagtail.blocks.StructBlock', [[('heading', 7), ('images', 8)]], {}), 10: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ol', 'ul', 'link'], 'help_text': 'Everything the infographic says, written out as text, for people who cannot see it.', 'label': 'Text version'}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'Source', 'max_length': 255}), 12: ('wagtail.blocks.DateBlock', (), {'help_text': 'When the information was published or last checked.', 'label': 'Date'}), 13: ('wagtail.blocks.StructBlock', [[('image', 2), ('alt_text', 3), ('long_description', 10), ('source', 11), ('date', 12)]], {}), 14: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'The address of the video, such as a YouTube link.', 'label': 'Video address'}), 15: ('wagtail.blocks.CharBlock', (), {'help_text': 'What the video is about; screen readers announce it before the player.', 'label': 'Title', 'max_length': 255}), 16: ('wagtail.blocks.TextBlock', (), {'help_text': 'What is said and shown in the video, for people who cannot hear or see it.', 'label': 'Transcript', 'required': False}), 17: ('wagtail.blocks.StructBlock', [[('video', 14), ('title', 15), ('caption', 4), ('transcript', 16)]], {}), 18: ('wagtail.blocks.CharBlock', (), {'help_text': "What the table shows, such as 'Fees for building permits, fiscal year 2568'.", 'label': 'Caption', 'max_length': 255}), 19: ('wagtail.contrib.table_block.blocks.TableBlock', (), {'label': 'Table', 'template': 'wagtail_thgov/blocks/table_data.html'}), 20: ('wagtail.blocks.StructBlock', [[('caption', 18), ('table', 19)]], {}), 21: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 22: ('wagtail.blocks.TextBlock', (), {'label': 'Description', 'required': False}), 23: ('wagtail.blocks.StructBlock', [[('document', 21), ('description', 22)]], {}), 24: ('wagtail.blocks.ListBlock', (23,), {'label': 'Documents', 'min_num': 1}), 25: ('wagtail.blocks.StructBlock', [[('heading', 7), ('documents', 24)]], {}), 26: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page', 'required': False}), 27: ('wagtail.blocks.URLBlock', (), {'label': 'Web address', 'required': False}), 28: ('wagtail.blocks.CharBlock', (), {'help_text': 'Needed for a web address; for a page, the page title is used when this is blank.', 'label': 'Title', 'max_length': 255, 'required': False}), 29: ('wagtail.blocks.StructBlock', [[('page', 26), ('url', 27), ('title', 28), ('description', 22)]], {}), 30: ('wagtail.blocks.ListBlock', (29,), {'label': 'Links', 'min_num': 1}), 31: ('wagtail.blocks.StructBlock', [[('heading', 7), ('links', 30)]], {}), 32: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 255}), 33: ('wagtail.blocks.CharBlock', (), {'label': 'Name', 'max_length': 255}), 34: ('wagtail.blocks.CharBlock', (), {'label': 'Position', 'max_length': 255, 'required': False}), 35: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Photo', 'required': False}), 36: ('wagtail.blocks.CharBlock', (), {'label': 'Office or section', 'max_length': 255, 'required': False}), 37: ('wagtail.blocks.CharBlock', (), {'label': 'Telephone', 'max_length': 100, 'required': False}), 38: ('wagtail.blocks.EmailBlock', (), {'label': 'E-mail', 'required': False}), 39: ('wagtail.blocks.StructBlock', [[('name', 33), ('position', 34), ('photo', 35), ('unit', 36), ('phone', 37), ('email', 38)]], {}), 40: ('wagtail.blocks.ListBlock', (39,), {'label': 'People', 'min_num': 1}), 41: ('wagtail.blocks.StructBlock', [[('heading', 32), ('people', 40)]], {}), 42: ('wagtail.blocks.TextBlock', (), {'label': 'Address', 'required': False}), 43: ('wagtail.blocks.CharBlock', (), {'label': 'Fax', 'max_length': 100, 'required': False}), 44: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example: Monday to Friday, 8:30 to 16:30, except public holidays.', 'label': 'Office hours', 'max_length': 255, 'required': False}), 45: ('wagtail.blocks.URLBlock', (), {'help_text': 'A link to the office on a map.', 'label': 'Map link', 'required': False}), 46: ('wagtail.blocks.StructBlock', [[('heading', 32), ('address', 42), ('phone', 37), ('fax', 43), ('email', 38), ('office_hours', 44), ('map_link', 45)]], {}), 47: ('wagtail.blocks.CharBlock', (), {'label': 'Step', 'max_length': 255}), 48: ('wagtail.blocks.CharBlock', (), {'help_text': 'The office or section that does this step.', 'label': 'Responsible unit', 'max_length': 255, 'required': False}), 49: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 2, 'label': 'Duration', 'max_digits': 8, 'min_value': 0}), 50: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('minutes', 'Minutes'), ('hours', 'Hours'), ('days', 'Days'), ('working_days', 'Working days')], 'label': 'Time unit'}), 51: ('wagtail.blocks.StructBlock', [[('title', 47), ('description', 22), ('responsible_unit', 48), ('duration', 49), ('unit', 50)]], {}), 52: ('wagtail.blocks.ListBlock', (51,), {'label': 'Steps', 'min_num': 1}), 53: ('wagtail.blocks.StructBlock', [[('heading', 7), ('steps', 52)]], {}), 54: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('page', 'This page'), ('site', 'The whole website')], 'label': 'What is rated'}), 55: ('wagtail.blocks.StructBlock', [[('scope', 54)]], {}), 56: ('wagtail_thgov.stats.blocks.SiteCounterBlock', (), {})}, verbose_name='details'),
+            model_name="procurementsummarypage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("heading", 0),
+                    ("paragraph", 1),
+                    ("image", 6),
+                    ("gallery", 9),
+                    ("infographic", 13),
+                    ("video", 17),
+                    ("table", 20),
+                    ("downloads", 25),
+                    ("links", 31),
+                    ("people", 41),
+                    ("contact", 46),
+                    ("steps", 53),
+                    ("satisfaction", 55),
+                    ("visitor_counter", 56),
+                ],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail_thgov.blocks.content.HeadingBlock", (), {}),
+                    1: ("wagtail_thgov.blocks.content.ParagraphBlock", (), {}),
+                    2: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                    3: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Describe what the image shows in one short sentence, for people who use a screen reader or cannot load images. Do not start with 'Image of'.",
+                            "label": "Alt text",
+                            "max_length": 255,
+                        },
+                    ),
+                    4: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Caption", "max_length": 255, "required": False},
+                    ),
+                    5: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Who took the photo or where the image comes from.",
+                            "label": "Credit or source",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    6: (
+                        "wagtail.blocks.StructBlock",
+                        [[("image", 2), ("alt_text", 3), ("caption", 4), ("credit", 5)]],
+                        {},
+                    ),
+                    7: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Heading", "max_length": 255, "required": False},
+                    ),
+                    8: ("wagtail.blocks.ListBlock", (6,), {"label": "Images", "min_num": 1}),
+                    9: ("wagtail.blocks.StructBlock", [[("heading", 7), ("images", 8)]], {}),
+                    10: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "ol", "ul", "link"],
+                            "help_text": "Everything the infographic says, written out as text, for people who cannot see it.",
+                            "label": "Text version",
+                        },
+                    ),
+                    11: ("wagtail.blocks.CharBlock", (), {"label": "Source", "max_length": 255}),
+                    12: (
+                        "wagtail.blocks.DateBlock",
+                        (),
+                        {"help_text": "When the information was published or last checked.", "label": "Date"},
+                    ),
+                    13: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("image", 2),
+                                ("alt_text", 3),
+                                ("long_description", 10),
+                                ("source", 11),
+                                ("date", 12),
+                            ]
+                        ],
+                        {},
+                    ),
+                    14: (
+                        "wagtail.embeds.blocks.EmbedBlock",
+                        (),
+                        {
+                            "help_text": "The address of the video, such as a YouTube link.",
+                            "label": "Video address",
+                        },
+                    ),
+                    15: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "What the video is about; screen readers announce it before the player.",
+                            "label": "Title",
+                            "max_length": 255,
+                        },
+                    ),
+                    16: (
+                        "wagtail.blocks.TextBlock",
+                        (),
+                        {
+                            "help_text": "What is said and shown in the video, for people who cannot hear or see it.",
+                            "label": "Transcript",
+                            "required": False,
+                        },
+                    ),
+                    17: (
+                        "wagtail.blocks.StructBlock",
+                        [[("video", 14), ("title", 15), ("caption", 4), ("transcript", 16)]],
+                        {},
+                    ),
+                    18: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "What the table shows, such as 'Fees for building permits, fiscal year 2568'.",
+                            "label": "Caption",
+                            "max_length": 255,
+                        },
+                    ),
+                    19: (
+                        "wagtail.contrib.table_block.blocks.TableBlock",
+                        (),
+                        {"label": "Table", "template": "wagtail_thgov/blocks/table_data.html"},
+                    ),
+                    20: ("wagtail.blocks.StructBlock", [[("caption", 18), ("table", 19)]], {}),
+                    21: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
+                    22: ("wagtail.blocks.TextBlock", (), {"label": "Description", "required": False}),
+                    23: ("wagtail.blocks.StructBlock", [[("document", 21), ("description", 22)]], {}),
+                    24: ("wagtail.blocks.ListBlock", (23,), {"label": "Documents", "min_num": 1}),
+                    25: ("wagtail.blocks.StructBlock", [[("heading", 7), ("documents", 24)]], {}),
+                    26: ("wagtail.blocks.PageChooserBlock", (), {"label": "Page", "required": False}),
+                    27: ("wagtail.blocks.URLBlock", (), {"label": "Web address", "required": False}),
+                    28: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Needed for a web address; for a page, the page title is used when this is blank.",
+                            "label": "Title",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    29: (
+                        "wagtail.blocks.StructBlock",
+                        [[("page", 26), ("url", 27), ("title", 28), ("description", 22)]],
+                        {},
+                    ),
+                    30: ("wagtail.blocks.ListBlock", (29,), {"label": "Links", "min_num": 1}),
+                    31: ("wagtail.blocks.StructBlock", [[("heading", 7), ("links", 30)]], {}),
+                    32: ("wagtail.blocks.CharBlock", (), {"label": "Heading", "max_length": 255}),
+                    33: ("wagtail.blocks.CharBlock", (), {"label": "Name", "max_length": 255}),
+                    34: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Position", "max_length": 255, "required": False},
+                    ),
+                    35: (
+                        "wagtail.images.blocks.ImageChooserBlock",
+                        (),
+                        {"label": "Photo", "required": False},
+                    ),
+                    36: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Office or section", "max_length": 255, "required": False},
+                    ),
+                    37: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Telephone", "max_length": 100, "required": False},
+                    ),
+                    38: ("wagtail.blocks.EmailBlock", (), {"label": "E-mail", "required": False}),
+                    39: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("name", 33),
+                                ("position", 34),
+                                ("photo", 35),
+                                ("unit", 36),
+                                ("phone", 37),
+                                ("email", 38),
+                            ]
+                        ],
+                        {},
+                    ),
+                    40: ("wagtail.blocks.ListBlock", (39,), {"label": "People", "min_num": 1}),
+                    41: ("wagtail.blocks.StructBlock", [[("heading", 32), ("people", 40)]], {}),
+                    42: ("wagtail.blocks.TextBlock", (), {"label": "Address", "required": False}),
+                    43: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Fax", "max_length": 100, "required": False},
+                    ),
+                    44: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "For example: Monday to Friday, 8:30 to 16:30, except public holidays.",
+                            "label": "Office hours",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    45: (
+                        "wagtail.blocks.URLBlock",
+                        (),
+                        {
+                            "help_text": "A link to the office on a map.",
+                            "label": "Map link",
+                            "required": False,
+                        },
+                    ),
+                    46: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("heading", 32),
+                                ("address", 42),
+                                ("phone", 37),
+                                ("fax", 43),
+                                ("email", 38),
+                                ("office_hours", 44),
+                                ("map_link", 45),
+                            ]
+                        ],
+                        {},
+                    ),
+                    47: ("wagtail.blocks.CharBlock", (), {"label": "Step", "max_length": 255}),
+                    48: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "The office or section that does this step.",
+                            "label": "Responsible unit",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    49: (
+                        "wagtail.blocks.DecimalBlock",
+                        (),
+                        {"decimal_places": 2, "label": "Duration", "max_digits": 8, "min_value": 0},
+                    ),
+                    50: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("minutes", "Minutes"),
+                                ("hours", "Hours"),
+                                ("days", "Days"),
+                                ("working_days", "Working days"),
+                            ],
+                            "label": "Time unit",
+                        },
+                    ),
+                    51: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 47),
+                                ("description", 22),
+                                ("responsible_unit", 48),
+                                ("duration", 49),
+                                ("unit", 50),
+                            ]
+                        ],
+                        {},
+                    ),
+                    52: ("wagtail.blocks.ListBlock", (51,), {"label": "Steps", "min_num": 1}),
+                    53: ("wagtail.blocks.StructBlock", [[("heading", 7), ("steps", 52)]], {}),
+                    54: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [("page", "This page"), ("site", "The whole website")],
+                            "label": "What is rated",
+                        },
+                    ),
+                    55: ("wagtail.blocks.StructBlock", [[("scope", 54)]], {}),
+                    56: ("wagtail_thgov.stats.blocks.SiteCounterBlock", (), {}),
+                },
+                verbose_name="details",
+            ),
         ),
         migrations.AlterField(
-            model_name='publicinfopage',
-            name='body',
-            field=wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 6), ('gallery', 9), ('infographic', 13), ('video', 17), ('table', 20), ('downloads', 25), ('links', 31), ('people', 41), ('contact', 46), ('steps', 53), ('satisfaction', 55), ('visitor_counter', 56)], blank=True, block_lookup={0: ('wagtail_thgov.blocks.content.HeadingBlock', (), {}), 1: ('wagtail_thgov.blocks.content.ParagraphBlock', (), {}), 2: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': "Describe what the image shows in one short sentence, for people who use a screen reader or cannot load images. Do not start with 'Image of'.", 'label': 'Alt text', 'max_length': 255}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 255, 'required': False}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Who took the photo or where the image comes from.', 'label': 'Credit or source', 'max_length': 255, 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('image', 2), ('alt_text', 3), ('caption', 4), ('credit', 5)]], {}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 255, 'required': False}), 8: ('wagtail.blocks.ListBlock', (6,), {'label': 'Images', 'min_num': 1}), 9: ('wagtail.blocks.StructBlock', [[('heading', 7), ('images', 8)]], {}), 10: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ol', 'ul', 'link'], 'help_text': 'Everything the infographic says, written out as text, for people who cannot see it.', 'label': 'Text version'}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'Source', 'max_length': 255}), 12: ('wagtail.blocks.DateBlock', (), {'help_text': 'When the information was published or last checked.', 'label': 'Date'}), 13: ('wagtail.blocks.StructBlock', [[('image', 2), ('alt_text', 3), ('long_description', 10), ('source', 11), ('date', 12)]], {}), 14: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'The address of the video, such as a YouTube link.', 'label': 'Video address'}), 15: ('wagtail.blocks.CharBlock', (), {'help_text': 'What the video is about; screen readers announce it before the player.', 'label': 'Title', 'max_length': 255}), 16: ('wagtail.blocks.TextBlock', (), {'help_text': 'What is said and shown in the video, for people who cannot hear or see it.', 'label': 'Transcript', 'required': False}), 17: ('wagtail.blocks.StructBlock', [[('video', 14), ('title', 15), ('caption', 4), ('transcript', 16)]], {}), 18: ('wagtail.blocks.CharBlock', (), {'help_text': "What the table shows, such as 'Fees for building permits, fiscal year 2568'.", 'label': 'Caption', 'max_length': 255}), 19: ('wagtail.contrib.table_block.blocks.TableBlock', (), {'label': 'Table', 'template': 'wagtail_thgov/blocks/table_data.html'}), 20: ('wagtail.blocks.StructBlock', [[('caption', 18), ('table', 19)]], {}), 21: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 22: ('wagtail.blocks.TextBlock', (), {'label': 'Description', 'required': False}), 23: ('wagtail.blocks.StructBlock', [[('document', 21), ('description', 22)]], {}), 24: ('wagtail.blocks.ListBlock', (23,), {'label': 'Documents', 'min_num': 1}), 25: ('wagtail.blocks.StructBlock', [[('heading', 7), ('documents', 24)]], {}), 26: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page', 'required': False}), 27: ('wagtail.blocks.URLBlock', (), {'label': 'Web address', 'required': False}), 28: ('wagtail.blocks.CharBlock', (), {'help_text': 'Needed for a web address; for a page, the page title is used when this is blank.', 'label': 'Title', 'max_length': 255, 'required': False}), 29: ('wagtail.blocks.StructBlock', [[('page', 26), ('url', 27), ('title', 28), ('description', 22)]], {}), 30: ('wagtail.blocks.ListBlock', (29,), {'label': 'Links', 'min_num': 1}), 31: ('wagtail.blocks.StructBlock', [[('heading', 7), ('links', 30)]], {}), 32: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 255}), 33: ('wagtail.blocks.CharBlock', (), {'label': 'Name', 'max_length': 255}), 34: ('wagtail.blocks.CharBlock', (), {'label': 'Position', 'max_length': 255, 'required': False}), 35: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Photo', 'required': False}), 36: ('wagtail.blocks.CharBlock', (), {'label': 'Office or section', 'max_length': 255, 'required': False}), 37: ('wagtail.blocks.CharBlock', (), {'label': 'Telephone', 'max_length': 100, 'required': False}), 38: ('wagtail.blocks.EmailBlock', (), {'label': 'E-mail', 'required': False}), 39: ('wagtail.blocks.StructBlock', [[('name', 33), ('position', 34), ('photo', 35), ('unit', 36), ('phone', 37), ('email', 38)]], {}), 40: ('wagtail.blocks.ListBlock', (39,), {'label': 'People', 'min_num': 1}), 41: ('wagtail.blocks.StructBlock', [[('heading', 32), ('people', 40)]], {}), 42: ('wagtail.blocks.TextBlock', (), {'label': 'Address', 'required': False}), 43: ('wagtail.blocks.CharBlock', (), {'label': 'Fax', 'max_length': 100, 'required': False}), 44: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example: Monday to Friday, 8:30 to 16:30, except public holidays.', 'label': 'Office hours', 'max_length': 255, 'required': False}), 45: ('wagtail.blocks.URLBlock', (), {'help_text': 'A link to the office on a map.', 'label': 'Map link', 'required': False}), 46: ('wagtail.blocks.StructBlock', [[('heading', 32), ('address', 42), ('phone', 37), ('fax', 43), ('email', 38), ('office_hours', 44), ('map_link', 45)]], {}), 47: ('wagtail.blocks.CharBlock', (), {'label': 'Step', 'max_length': 255}), 48: ('wagtail.blocks.CharBlock', (), {'help_text': 'The office or section that does this step.', 'label': 'Responsible unit', 'max_length': 255, 'required': False}), 49: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 2, 'label': 'Duration', 'max_digits': 8, 'min_value': 0}), 50: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('minutes', 'Minutes'), ('hours', 'Hours'), ('days', 'Days'), ('working_days', 'Working days')], 'label': 'Time unit'}), 51: ('wagtail.blocks.StructBlock', [[('title', 47), ('description', 22), ('responsible_unit', 48), ('duration', 49), ('unit', 50)]], {}), 52: ('wagtail.blocks.ListBlock', (51,), {'label': 'Steps', 'min_num': 1}), 53: ('wagtail.blocks.StructBlock', [[('heading', 7), ('steps', 52)]], {}), 54: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('page', 'This page'), ('site', 'The whole website')], 'label': 'What is rated'}), 55: ('wagtail.blocks.StructBlock', [[('scope', 54)]], {}), 56: ('wagtail_thgov.stats.blocks.SiteCounterBlock', (), {})}, verbose_name='content'),
+            model_name="publicinfopage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("heading", 0),
+                    ("paragraph", 1),
+                    ("image", 6),
+                    ("gallery", 9),
+                    ("infographic", 13),
+                    ("video", 17),
+                    ("table", 20),
+                    ("downloads", 25),
+                    ("links", 31),
+                    ("people", 41),
+                    ("contact", 46),
+                    ("steps", 53),
+                    ("satisfaction", 55),
+                    ("visitor_counter", 56),
+                ],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail_thgov.blocks.content.HeadingBlock", (), {}),
+                    1: ("wagtail_thgov.blocks.content.ParagraphBlock", (), {}),
+                    2: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                    3: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Describe what the image shows in one short sentence, for people who use a screen reader or cannot load images. Do not start with 'Image of'.",
+                            "label": "Alt text",
+                            "max_length": 255,
+                        },
+                    ),
+                    4: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Caption", "max_length": 255, "required": False},
+                    ),
+                    5: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Who took the photo or where the image comes from.",
+                            "label": "Credit or source",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    6: (
+                        "wagtail.blocks.StructBlock",
+                        [[("image", 2), ("alt_text", 3), ("caption", 4), ("credit", 5)]],
+                        {},
+                    ),
+                    7: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Heading", "max_length": 255, "required": False},
+                    ),
+                    8: ("wagtail.blocks.ListBlock", (6,), {"label": "Images", "min_num": 1}),
+                    9: ("wagtail.blocks.StructBlock", [[("heading", 7), ("images", 8)]], {}),
+                    10: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "ol", "ul", "link"],
+                            "help_text": "Everything the infographic says, written out as text, for people who cannot see it.",
+                            "label": "Text version",
+                        },
+                    ),
+                    11: ("wagtail.blocks.CharBlock", (), {"label": "Source", "max_length": 255}),
+                    12: (
+                        "wagtail.blocks.DateBlock",
+                        (),
+                        {"help_text": "When the information was published or last checked.", "label": "Date"},
+                    ),
+                    13: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("image", 2),
+                                ("alt_text", 3),
+                                ("long_description", 10),
+                                ("source", 11),
+                                ("date", 12),
+                            ]
+                        ],
+                        {},
+                    ),
+                    14: (
+                        "wagtail.embeds.blocks.EmbedBlock",
+                        (),
+                        {
+                            "help_text": "The address of the video, such as a YouTube link.",
+                            "label": "Video address",
+                        },
+                    ),
+                    15: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "What the video is about; screen readers announce it before the player.",
+                            "label": "Title",
+                            "max_length": 255,
+                        },
+                    ),
+                    16: (
+                        "wagtail.blocks.TextBlock",
+                        (),
+                        {
+                            "help_text": "What is said and shown in the video, for people who cannot hear or see it.",
+                            "label": "Transcript",
+                            "required": False,
+                        },
+                    ),
+                    17: (
+                        "wagtail.blocks.StructBlock",
+                        [[("video", 14), ("title", 15), ("caption", 4), ("transcript", 16)]],
+                        {},
+                    ),
+                    18: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "What the table shows, such as 'Fees for building permits, fiscal year 2568'.",
+                            "label": "Caption",
+                            "max_length": 255,
+                        },
+                    ),
+                    19: (
+                        "wagtail.contrib.table_block.blocks.TableBlock",
+                        (),
+                        {"label": "Table", "template": "wagtail_thgov/blocks/table_data.html"},
+                    ),
+                    20: ("wagtail.blocks.StructBlock", [[("caption", 18), ("table", 19)]], {}),
+                    21: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
+                    22: ("wagtail.blocks.TextBlock", (), {"label": "Description", "required": False}),
+                    23: ("wagtail.blocks.StructBlock", [[("document", 21), ("description", 22)]], {}),
+                    24: ("wagtail.blocks.ListBlock", (23,), {"label": "Documents", "min_num": 1}),
+                    25: ("wagtail.blocks.StructBlock", [[("heading", 7), ("documents", 24)]], {}),
+                    26: ("wagtail.blocks.PageChooserBlock", (), {"label": "Page", "required": False}),
+                    27: ("wagtail.blocks.URLBlock", (), {"label": "Web address", "required": False}),
+                    28: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Needed for a web address; for a page, the page title is used when this is blank.",
+                            "label": "Title",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    29: (
+                        "wagtail.blocks.StructBlock",
+                        [[("page", 26), ("url", 27), ("title", 28), ("description", 22)]],
+                        {},
+                    ),
+                    30: ("wagtail.blocks.ListBlock", (29,), {"label": "Links", "min_num": 1}),
+                    31: ("wagtail.blocks.StructBlock", [[("heading", 7), ("links", 30)]], {}),
+                    32: ("wagtail.blocks.CharBlock", (), {"label": "Heading", "max_length": 255}),
+                    33: ("wagtail.blocks.CharBlock", (), {"label": "Name", "max_length": 255}),
+                    34: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Position", "max_length": 255, "required": False},
+                    ),
+                    35: (
+                        "wagtail.images.blocks.ImageChooserBlock",
+                        (),
+                        {"label": "Photo", "required": False},
+                    ),
+                    36: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Office or section", "max_length": 255, "required": False},
+                    ),
+                    37: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Telephone", "max_length": 100, "required": False},
+                    ),
+                    38: ("wagtail.blocks.EmailBlock", (), {"label": "E-mail", "required": False}),
+                    39: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("name", 33),
+                                ("position", 34),
+                                ("photo", 35),
+                                ("unit", 36),
+                                ("phone", 37),
+                                ("email", 38),
+                            ]
+                        ],
+                        {},
+                    ),
+                    40: ("wagtail.blocks.ListBlock", (39,), {"label": "People", "min_num": 1}),
+                    41: ("wagtail.blocks.StructBlock", [[("heading", 32), ("people", 40)]], {}),
+                    42: ("wagtail.blocks.TextBlock", (), {"label": "Address", "required": False}),
+                    43: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Fax", "max_length": 100, "required": False},
+                    ),
+                    44: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "For example: Monday to Friday, 8:30 to 16:30, except public holidays.",
+                            "label": "Office hours",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    45: (
+                        "wagtail.blocks.URLBlock",
+                        (),
+                        {
+                            "help_text": "A link to the office on a map.",
+                            "label": "Map link",
+                            "required": False,
+                        },
+                    ),
+                    46: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("heading", 32),
+                                ("address", 42),
+                                ("phone", 37),
+                                ("fax", 43),
+                                ("email", 38),
+                                ("office_hours", 44),
+                                ("map_link", 45),
+                            ]
+                        ],
+                        {},
+                    ),
+                    47: ("wagtail.blocks.CharBlock", (), {"label": "Step", "max_length": 255}),
+                    48: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "The office or section that does this step.",
+                            "label": "Responsible unit",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    49: (
+                        "wagtail.blocks.DecimalBlock",
+                        (),
+                        {"decimal_places": 2, "label": "Duration", "max_digits": 8, "min_value": 0},
+                    ),
+                    50: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("minutes", "Minutes"),
+                                ("hours", "Hours"),
+                                ("days", "Days"),
+                                ("working_days", "Working days"),
+                            ],
+                            "label": "Time unit",
+                        },
+                    ),
+                    51: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 47),
+                                ("description", 22),
+                                ("responsible_unit", 48),
+                                ("duration", 49),
+                                ("unit", 50),
+                            ]
+                        ],
+                        {},
+                    ),
+                    52: ("wagtail.blocks.ListBlock", (51,), {"label": "Steps", "min_num": 1}),
+                    53: ("wagtail.blocks.StructBlock", [[("heading", 7), ("steps", 52)]], {}),
+                    54: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [("page", "This page"), ("site", "The whole website")],
+                            "label": "What is rated",
+                        },
+                    ),
+                    55: ("wagtail.blocks.StructBlock", [[("scope", 54)]], {}),
+                    56: ("wagtail_thgov.stats.blocks.SiteCounterBlock", (), {}),
+                },
+                verbose_name="content",
+            ),
         ),
         migrations.CreateModel(
-            name='SurveyQuestion',
+            name="SurveyQuestion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('kind', models.CharField(choices=[('rating', 'Rating from 1 to 5'), ('text', 'Open answer')], default='rating', max_length=16, verbose_name='kind')),
-                ('text', models.CharField(max_length=255, verbose_name='question')),
-                ('required', models.BooleanField(default=True, verbose_name='answer required')),
-                ('service_name', models.CharField(blank=True, help_text='Or the name of the service this question is about, e.g. paying the land tax.', max_length=255, verbose_name='service name')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='wagtail_thgov.satisfactionsurveypage')),
-                ('service_page', models.ForeignKey(blank=True, help_text='The page of the service this question is about, if any.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='service page')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("rating", "Rating from 1 to 5"), ("text", "Open answer")],
+                        default="rating",
+                        max_length=16,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("text", models.CharField(max_length=255, verbose_name="question")),
+                ("required", models.BooleanField(default=True, verbose_name="answer required")),
+                (
+                    "service_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Or the name of the service this question is about, e.g. paying the land tax.",
+                        max_length=255,
+                        verbose_name="service name",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="questions",
+                        to="wagtail_thgov.satisfactionsurveypage",
+                    ),
+                ),
+                (
+                    "service_page",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The page of the service this question is about, if any.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="service page",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'survey question',
-                'verbose_name_plural': 'survey questions',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "survey question",
+                "verbose_name_plural": "survey questions",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='SurveyResponse',
+            name="SurveyResponse",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='date')),
-                ('fiscal_year', models.PositiveSmallIntegerField(verbose_name='fiscal year (B.E.)')),
-                ('visitor_hash', models.CharField(max_length=32, verbose_name='visitor hash')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='responses', to='wagtail_thgov.satisfactionsurveypage', verbose_name='survey')),
-                ('site', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.site', verbose_name='site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="date")),
+                ("fiscal_year", models.PositiveSmallIntegerField(verbose_name="fiscal year (B.E.)")),
+                ("visitor_hash", models.CharField(max_length=32, verbose_name="visitor hash")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="responses",
+                        to="wagtail_thgov.satisfactionsurveypage",
+                        verbose_name="survey",
+                    ),
+                ),
+                (
+                    "site",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtailcore.site",
+                        verbose_name="site",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'survey response',
-                'verbose_name_plural': 'survey responses',
-                'ordering': ['-created_at'],
+                "verbose_name": "survey response",
+                "verbose_name_plural": "survey responses",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='SurveyAnswer',
+            name="SurveyAnswer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('question_text', models.CharField(max_length=255, verbose_name='question')),
-                ('service', models.CharField(blank=True, max_length=255, verbose_name='service')),
-                ('kind', models.CharField(choices=[('rating', 'Rating from 1 to 5'), ('text', 'Open answer')], max_length=16, verbose_name='kind')),
-                ('rating', models.PositiveSmallIntegerField(blank=True, choices=[(5, 'Highest'), (4, 'High'), (3, 'Moderate'), (2, 'Low'), (1, 'Lowest')], null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='rating')),
-                ('text', models.TextField(blank=True, max_length=1000, verbose_name='answer')),
-                ('question', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='answers', to='wagtail_thgov.surveyquestion', verbose_name='question')),
-                ('response', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='wagtail_thgov.surveyresponse', verbose_name='response')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("question_text", models.CharField(max_length=255, verbose_name="question")),
+                ("service", models.CharField(blank=True, max_length=255, verbose_name="service")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("rating", "Rating from 1 to 5"), ("text", "Open answer")],
+                        max_length=16,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "rating",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[(5, "Highest"), (4, "High"), (3, "Moderate"), (2, "Low"), (1, "Lowest")],
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="rating",
+                    ),
+                ),
+                ("text", models.TextField(blank=True, max_length=1000, verbose_name="answer")),
+                (
+                    "question",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="answers",
+                        to="wagtail_thgov.surveyquestion",
+                        verbose_name="question",
+                    ),
+                ),
+                (
+                    "response",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answers",
+                        to="wagtail_thgov.surveyresponse",
+                        verbose_name="response",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'survey answer',
-                'verbose_name_plural': 'survey answers',
+                "verbose_name": "survey answer",
+                "verbose_name_plural": "survey answers",
             },
         ),
         migrations.AddIndex(
-            model_name='surveyresponse',
-            index=models.Index(fields=['page', 'fiscal_year'], name='thgov_surveyresponse_page_fy'),
+            model_name="surveyresponse",
+            index=models.Index(fields=["page", "fiscal_year"], name="thgov_surveyresponse_page_fy"),
         ),
         migrations.AddConstraint(
-            model_name='surveyresponse',
-            constraint=models.UniqueConstraint(fields=('page', 'date', 'visitor_hash'), name='thgov_surveyresponse_once_per_day'),
+            model_name="surveyresponse",
+            constraint=models.UniqueConstraint(
+                fields=("page", "date", "visitor_hash"), name="thgov_surveyresponse_once_per_day"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='surveyanswer',
-            constraint=models.CheckConstraint(condition=models.Q(('rating__isnull', True), models.Q(('rating__gte', 1), ('rating__lte', 5)), _connector='OR'), name='thgov_surveyanswer_rating_1_to_5'),
+            model_name="surveyanswer",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("rating__isnull", True),
+                    models.Q(("rating__gte", 1), ("rating__lte", 5)),
+                    _connector="OR",
+                ),
+                name="thgov_surveyanswer_rating_1_to_5",
+            ),
         ),
     ]

@@ -7,170 +7,442 @@ import django.utils.timezone
 import modelcluster.fields
 import wagtail.fields
 import wagtail_thgov.eservice.models
-import wagtail_thgov.pages.eservice
+import wagtail_thgov.eservice.pages
 from django.conf import settings
 from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('wagtail_thgov', '0002_survey'),
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtail_thgov", "0002_survey"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='eservicepage',
-            name='allowed_extensions',
-            field=models.CharField(blank=True, default='pdf, jpg, png, docx, xlsx', help_text='File extensions separated by commas, e.g. pdf, jpg, png. Leave empty for no attachments.', max_length=100, validators=[wagtail_thgov.pages.eservice.validate_extensions], verbose_name='allowed attachment types'),
+            model_name="eservicepage",
+            name="allowed_extensions",
+            field=models.CharField(
+                blank=True,
+                default="pdf, jpg, png, docx, xlsx",
+                help_text="File extensions separated by commas, e.g. pdf, jpg, png. Leave empty for no attachments.",
+                max_length=100,
+                validators=[wagtail_thgov.eservice.pages.validate_extensions],
+                verbose_name="allowed attachment types",
+            ),
         ),
         migrations.AddField(
-            model_name='eservicepage',
-            name='max_attachment_mb',
-            field=models.PositiveSmallIntegerField(default=10, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(25)], verbose_name='largest attachment (MB)'),
+            model_name="eservicepage",
+            name="max_attachment_mb",
+            field=models.PositiveSmallIntegerField(
+                default=10,
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(25),
+                ],
+                verbose_name="largest attachment (MB)",
+            ),
         ),
         migrations.AddField(
-            model_name='eservicepage',
-            name='notify_email',
-            field=models.EmailField(blank=True, help_text="New requests are announced to this address. Leave empty to notify the department's e-mail address, or else the site's webmasters.", max_length=254, verbose_name='notify this e-mail address'),
+            model_name="eservicepage",
+            name="notify_email",
+            field=models.EmailField(
+                blank=True,
+                help_text="New requests are announced to this address. Leave empty to notify the department's e-mail address, or else the site's webmasters.",
+                max_length=254,
+                verbose_name="notify this e-mail address",
+            ),
         ),
         migrations.AddField(
-            model_name='eservicepage',
-            name='privacy_notice',
-            field=wagtail.fields.RichTextField(blank=True, help_text='What personal data this service collects, why, and for how long (PDPA). Citizens must consent to it before they can send the form.', verbose_name='privacy notice'),
+            model_name="eservicepage",
+            name="privacy_notice",
+            field=wagtail.fields.RichTextField(
+                blank=True,
+                help_text="What personal data this service collects, why, and for how long (PDPA). Citizens must consent to it before they can send the form.",
+                verbose_name="privacy notice",
+            ),
         ),
         migrations.AddField(
-            model_name='eservicepage',
-            name='thank_you_text',
-            field=wagtail.fields.RichTextField(blank=True, help_text='Shown after sending.', verbose_name='thank-you message'),
+            model_name="eservicepage",
+            name="thank_you_text",
+            field=wagtail.fields.RichTextField(
+                blank=True, help_text="Shown after sending.", verbose_name="thank-you message"
+            ),
         ),
         migrations.CreateModel(
-            name='EServiceFormField',
+            name="EServiceFormField",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('clean_name', models.CharField(blank=True, default='', help_text='Safe name of the form field, the label converted to ascii_snake_case', max_length=255, verbose_name='name')),
-                ('label', models.CharField(help_text='The label of the form field', max_length=255, verbose_name='label')),
-                ('field_type', models.CharField(choices=[('singleline', 'Single line text'), ('multiline', 'Multi-line text'), ('email', 'Email'), ('number', 'Number'), ('url', 'URL'), ('checkbox', 'Checkbox'), ('checkboxes', 'Checkboxes'), ('dropdown', 'Drop down'), ('multiselect', 'Multiple select'), ('radio', 'Radio buttons'), ('date', 'Date'), ('datetime', 'Date/time'), ('hidden', 'Hidden field')], max_length=16, verbose_name='field type')),
-                ('required', models.BooleanField(default=True, verbose_name='required')),
-                ('choices', models.TextField(blank=True, help_text='Comma or new line separated list of choices. Only applicable in checkboxes, radio and dropdown.', verbose_name='choices')),
-                ('default_value', models.TextField(blank=True, help_text='Default value. Comma or new line separated values supported for checkboxes.', verbose_name='default value')),
-                ('help_text', models.CharField(blank=True, max_length=255, verbose_name='help text')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='form_fields', to='wagtail_thgov.eservicepage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "clean_name",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="Safe name of the form field, the label converted to ascii_snake_case",
+                        max_length=255,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "label",
+                    models.CharField(
+                        help_text="The label of the form field", max_length=255, verbose_name="label"
+                    ),
+                ),
+                (
+                    "field_type",
+                    models.CharField(
+                        choices=[
+                            ("singleline", "Single line text"),
+                            ("multiline", "Multi-line text"),
+                            ("email", "Email"),
+                            ("number", "Number"),
+                            ("url", "URL"),
+                            ("checkbox", "Checkbox"),
+                            ("checkboxes", "Checkboxes"),
+                            ("dropdown", "Drop down"),
+                            ("multiselect", "Multiple select"),
+                            ("radio", "Radio buttons"),
+                            ("date", "Date"),
+                            ("datetime", "Date/time"),
+                            ("hidden", "Hidden field"),
+                        ],
+                        max_length=16,
+                        verbose_name="field type",
+                    ),
+                ),
+                ("required", models.BooleanField(default=True, verbose_name="required")),
+                (
+                    "choices",
+                    models.TextField(
+                        blank=True,
+                        help_text="Comma or new line separated list of choices. Only applicable in checkboxes, radio and dropdown.",
+                        verbose_name="choices",
+                    ),
+                ),
+                (
+                    "default_value",
+                    models.TextField(
+                        blank=True,
+                        help_text="Default value. Comma or new line separated values supported for checkboxes.",
+                        verbose_name="default value",
+                    ),
+                ),
+                ("help_text", models.CharField(blank=True, max_length=255, verbose_name="help text")),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="form_fields",
+                        to="wagtail_thgov.eservicepage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'form field',
-                'verbose_name_plural': 'form fields',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "form field",
+                "verbose_name_plural": "form fields",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='EServiceSettings',
+            name="EServiceSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('retention_days', models.PositiveSmallIntegerField(default=365, help_text="Days after a request is closed before the citizen's name, contact details, answers and attachments are erased. Statistics are kept.", validators=[django.core.validators.MinValueValidator(30), django.core.validators.MaxValueValidator(3650)], verbose_name='erase personal data after (days)')),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "retention_days",
+                    models.PositiveSmallIntegerField(
+                        default=365,
+                        help_text="Days after a request is closed before the citizen's name, contact details, answers and attachments are erased. Statistics are kept.",
+                        validators=[
+                            django.core.validators.MinValueValidator(30),
+                            django.core.validators.MaxValueValidator(3650),
+                        ],
+                        verbose_name="erase personal data after (days)",
+                    ),
+                ),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False, on_delete=django.db.models.deletion.CASCADE, to="wagtailcore.site"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'e-Service settings',
-                'verbose_name_plural': 'e-Service settings',
+                "verbose_name": "e-Service settings",
+                "verbose_name_plural": "e-Service settings",
             },
         ),
         migrations.CreateModel(
-            name='ServiceRequest',
+            name="ServiceRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('service_title', models.CharField(max_length=255, verbose_name='service')),
-                ('kind', models.CharField(max_length=32, verbose_name='kind of service')),
-                ('tracking_code', models.CharField(max_length=32, unique=True, verbose_name='tracking code')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='year (B.E.)')),
-                ('sequence', models.PositiveIntegerField(verbose_name='sequence')),
-                ('status', models.CharField(choices=[('received', 'Received'), ('in_progress', 'In progress'), ('completed', 'Completed'), ('rejected', 'Rejected')], default='received', max_length=16, verbose_name='status')),
-                ('submitted_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='submitted')),
-                ('due_date', models.DateField(verbose_name='due date')),
-                ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='closed')),
-                ('closed_on', models.DateField(blank=True, editable=False, null=True, verbose_name='closed on')),
-                ('citizen_name', models.CharField(blank=True, max_length=200, verbose_name='name')),
-                ('citizen_email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('citizen_phone', models.CharField(blank=True, max_length=20, verbose_name='telephone')),
-                ('submitted_data', models.JSONField(blank=True, default=list, encoder=django.core.serializers.json.DjangoJSONEncoder, verbose_name='answers')),
-                ('erased_at', models.DateTimeField(blank=True, null=True, verbose_name='personal data erased')),
-                ('assigned_to', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='assigned to')),
-                ('department', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtail_thgov.informationsource', verbose_name='responsible department')),
-                ('page', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='requests', to='wagtail_thgov.eservicepage', verbose_name='e-Service')),
-                ('site', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.site', verbose_name='site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("service_title", models.CharField(max_length=255, verbose_name="service")),
+                ("kind", models.CharField(max_length=32, verbose_name="kind of service")),
+                ("tracking_code", models.CharField(max_length=32, unique=True, verbose_name="tracking code")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="year (B.E.)")),
+                ("sequence", models.PositiveIntegerField(verbose_name="sequence")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("received", "Received"),
+                            ("in_progress", "In progress"),
+                            ("completed", "Completed"),
+                            ("rejected", "Rejected"),
+                        ],
+                        default="received",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "submitted_at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="submitted"
+                    ),
+                ),
+                ("due_date", models.DateField(verbose_name="due date")),
+                ("closed_at", models.DateTimeField(blank=True, null=True, verbose_name="closed")),
+                (
+                    "closed_on",
+                    models.DateField(blank=True, editable=False, null=True, verbose_name="closed on"),
+                ),
+                ("citizen_name", models.CharField(blank=True, max_length=200, verbose_name="name")),
+                ("citizen_email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                ("citizen_phone", models.CharField(blank=True, max_length=20, verbose_name="telephone")),
+                (
+                    "submitted_data",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        encoder=django.core.serializers.json.DjangoJSONEncoder,
+                        verbose_name="answers",
+                    ),
+                ),
+                (
+                    "erased_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="personal data erased"),
+                ),
+                (
+                    "assigned_to",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="assigned to",
+                    ),
+                ),
+                (
+                    "department",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtail_thgov.informationsource",
+                        verbose_name="responsible department",
+                    ),
+                ),
+                (
+                    "page",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="requests",
+                        to="wagtail_thgov.eservicepage",
+                        verbose_name="e-Service",
+                    ),
+                ),
+                (
+                    "site",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtailcore.site",
+                        verbose_name="site",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'e-Service request',
-                'verbose_name_plural': 'e-Service requests',
-                'ordering': ['-submitted_at', '-pk'],
-                'permissions': [('view_eservice_statistics', 'Can view e-Service statistics')],
-                'default_permissions': ('view', 'change'),
+                "verbose_name": "e-Service request",
+                "verbose_name_plural": "e-Service requests",
+                "ordering": ["-submitted_at", "-pk"],
+                "permissions": [("view_eservice_statistics", "Can view e-Service statistics")],
+                "default_permissions": ("view", "change"),
             },
         ),
         migrations.CreateModel(
-            name='RequestEvent',
+            name="RequestEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='when')),
-                ('old_status', models.CharField(blank=True, choices=[('received', 'Received'), ('in_progress', 'In progress'), ('completed', 'Completed'), ('rejected', 'Rejected')], max_length=16, verbose_name='old status')),
-                ('new_status', models.CharField(blank=True, choices=[('received', 'Received'), ('in_progress', 'In progress'), ('completed', 'Completed'), ('rejected', 'Rejected')], max_length=16, verbose_name='new status')),
-                ('message_to_citizen', models.TextField(blank=True, verbose_name='message to the citizen')),
-                ('internal_note', models.TextField(blank=True, verbose_name='internal note')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),
-                ('assigned_to', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='assigned to')),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='wagtail_thgov.servicerequest')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="when")),
+                (
+                    "old_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("received", "Received"),
+                            ("in_progress", "In progress"),
+                            ("completed", "Completed"),
+                            ("rejected", "Rejected"),
+                        ],
+                        max_length=16,
+                        verbose_name="old status",
+                    ),
+                ),
+                (
+                    "new_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("received", "Received"),
+                            ("in_progress", "In progress"),
+                            ("completed", "Completed"),
+                            ("rejected", "Rejected"),
+                        ],
+                        max_length=16,
+                        verbose_name="new status",
+                    ),
+                ),
+                ("message_to_citizen", models.TextField(blank=True, verbose_name="message to the citizen")),
+                ("internal_note", models.TextField(blank=True, verbose_name="internal note")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="by",
+                    ),
+                ),
+                (
+                    "assigned_to",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="assigned to",
+                    ),
+                ),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="wagtail_thgov.servicerequest",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'request history entry',
-                'verbose_name_plural': 'request history',
-                'ordering': ['created_at', 'pk'],
-                'default_permissions': (),
+                "verbose_name": "request history entry",
+                "verbose_name_plural": "request history",
+                "ordering": ["created_at", "pk"],
+                "default_permissions": (),
             },
         ),
         migrations.CreateModel(
-            name='RequestAttachment',
+            name="RequestAttachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=255, storage=wagtail_thgov.eservice.models.private_storage, upload_to=wagtail_thgov.eservice.models.attachment_path, verbose_name='file')),
-                ('original_name', models.CharField(max_length=255, verbose_name='file name')),
-                ('size', models.PositiveIntegerField(verbose_name='size (bytes)')),
-                ('content_type', models.CharField(max_length=100, verbose_name='content type')),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='wagtail_thgov.servicerequest')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        max_length=255,
+                        storage=wagtail_thgov.eservice.models.private_storage,
+                        upload_to=wagtail_thgov.eservice.models.attachment_path,
+                        verbose_name="file",
+                    ),
+                ),
+                ("original_name", models.CharField(max_length=255, verbose_name="file name")),
+                ("size", models.PositiveIntegerField(verbose_name="size (bytes)")),
+                ("content_type", models.CharField(max_length=100, verbose_name="content type")),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="wagtail_thgov.servicerequest",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'attachment',
-                'verbose_name_plural': 'attachments',
-                'ordering': ['pk'],
-                'default_permissions': (),
+                "verbose_name": "attachment",
+                "verbose_name_plural": "attachments",
+                "ordering": ["pk"],
+                "default_permissions": (),
             },
         ),
         migrations.CreateModel(
-            name='TrackingCounter',
+            name="TrackingCounter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField()),
-                ('last', models.PositiveIntegerField(default=0)),
-                ('site', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField()),
+                ("last", models.PositiveIntegerField(default=0)),
+                (
+                    "site",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="wagtailcore.site"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tracking code counter',
-                'verbose_name_plural': 'tracking code counters',
+                "verbose_name": "tracking code counter",
+                "verbose_name_plural": "tracking code counters",
             },
         ),
         migrations.AddIndex(
-            model_name='servicerequest',
-            index=models.Index(fields=['site', 'status'], name='thgov_request_site_status'),
+            model_name="servicerequest",
+            index=models.Index(fields=["site", "status"], name="thgov_request_site_status"),
         ),
         migrations.AddConstraint(
-            model_name='servicerequest',
-            constraint=models.UniqueConstraint(fields=('site', 'year', 'sequence'), name='thgov_unique_request_sequence'),
+            model_name="servicerequest",
+            constraint=models.UniqueConstraint(
+                fields=("site", "year", "sequence"), name="thgov_unique_request_sequence"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='trackingcounter',
-            constraint=models.UniqueConstraint(fields=('site', 'year'), name='thgov_one_counter_per_site_year'),
+            model_name="trackingcounter",
+            constraint=models.UniqueConstraint(
+                fields=("site", "year"), name="thgov_one_counter_per_site_year"
+            ),
         ),
     ]

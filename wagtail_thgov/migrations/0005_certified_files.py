@@ -5,31 +5,53 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('wagtail_thgov', '0004_site_collections'),
-        ('wagtailcore', '0098_apitoken'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("wagtail_thgov", "0004_site_collections"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CertifiedFile',
+            name="CertifiedFile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('object_id', models.CharField(max_length=255, verbose_name='file id')),
-                ('title', models.CharField(max_length=255, verbose_name='title')),
-                ('file_name', models.CharField(max_length=255, verbose_name='file name')),
-                ('size', models.PositiveBigIntegerField(null=True, verbose_name='size in bytes')),
-                ('sha256', models.CharField(blank=True, max_length=64, verbose_name='SHA-256 checksum')),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype', verbose_name='file type')),
-                ('task_state', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.taskstate', verbose_name='certification')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("object_id", models.CharField(max_length=255, verbose_name="file id")),
+                ("title", models.CharField(max_length=255, verbose_name="title")),
+                ("file_name", models.CharField(max_length=255, verbose_name="file name")),
+                ("size", models.PositiveBigIntegerField(null=True, verbose_name="size in bytes")),
+                ("sha256", models.CharField(blank=True, max_length=64, verbose_name="SHA-256 checksum")),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                        verbose_name="file type",
+                    ),
+                ),
+                (
+                    "task_state",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtailcore.taskstate",
+                        verbose_name="certification",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'certified file',
-                'verbose_name_plural': 'certified files',
-                'ordering': ['task_state_id', 'pk'],
-                'indexes': [models.Index(fields=['content_type', 'object_id'], name='thgov_certified_file_obj')],
+                "verbose_name": "certified file",
+                "verbose_name_plural": "certified files",
+                "ordering": ["task_state_id", "pk"],
+                "indexes": [
+                    models.Index(fields=["content_type", "object_id"], name="thgov_certified_file_obj")
+                ],
             },
         ),
     ]

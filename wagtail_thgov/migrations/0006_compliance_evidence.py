@@ -6,75 +6,143 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('wagtail_thgov', '0005_certified_files'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
+        ("wagtail_thgov", "0005_certified_files"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='standard',
-            name='thgov_unique_standard_edition',
+            model_name="standard",
+            name="thgov_unique_standard_edition",
         ),
         migrations.AddField(
-            model_name='checklistitem',
-            name='parent',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='parts', to='wagtail_thgov.checklistitem', verbose_name='part of'),
+            model_name="checklistitem",
+            name="parent",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="parts",
+                to="wagtail_thgov.checklistitem",
+                verbose_name="part of",
+            ),
         ),
         migrations.AddField(
-            model_name='checklistitem',
-            name='requires',
-            field=models.JSONField(blank=True, default=list, editable=False, verbose_name='evidence must show'),
+            model_name="checklistitem",
+            name="requires",
+            field=models.JSONField(
+                blank=True, default=list, editable=False, verbose_name="evidence must show"
+            ),
         ),
         migrations.AddField(
-            model_name='checklistitem',
-            name='review_months',
-            field=models.PositiveSmallIntegerField(blank=True, help_text='For evidence that must be updated within a number of months.', null=True, verbose_name='review period (months)'),
+            model_name="checklistitem",
+            name="review_months",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                help_text="For evidence that must be updated within a number of months.",
+                null=True,
+                verbose_name="review period (months)",
+            ),
         ),
         migrations.AddField(
-            model_name='manualevidence',
-            name='document',
-            field=models.ForeignKey(blank=True, help_text='Or the evidence itself as a file, such as a signed report or a screenshot.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtaildocs.document', verbose_name='file'),
+            model_name="manualevidence",
+            name="document",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Or the evidence itself as a file, such as a signed report or a screenshot.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="wagtaildocs.document",
+                verbose_name="file",
+            ),
         ),
         migrations.AddField(
-            model_name='standard',
-            name='loaded_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='loaded at'),
+            model_name="standard",
+            name="loaded_at",
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="loaded at"),
         ),
         migrations.AddField(
-            model_name='standard',
-            name='loaded_by',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='loaded by'),
+            model_name="standard",
+            name="loaded_by",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="loaded by",
+            ),
         ),
         migrations.AddField(
-            model_name='standard',
-            name='site',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.site', verbose_name='loaded by the municipality of'),
+            model_name="standard",
+            name="site",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="wagtailcore.site",
+                verbose_name="loaded by the municipality of",
+            ),
         ),
         migrations.AlterField(
-            model_name='checklistitem',
-            name='fiscal_year_rule',
-            field=models.CharField(blank=True, choices=[('', 'Any year'), ('current', 'Current fiscal year'), ('previous', 'Previous fiscal year or later'), ('month', 'Each month of the fiscal year so far'), ('quarter', 'Each quarter of the fiscal year so far'), ('open', 'Still open'), ('recent', 'Updated within the review period')], max_length=16, verbose_name='period the evidence must cover'),
+            model_name="checklistitem",
+            name="fiscal_year_rule",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("", "Any year"),
+                    ("current", "Current fiscal year"),
+                    ("previous", "Previous fiscal year or later"),
+                    ("month", "Each month of the fiscal year so far"),
+                    ("quarter", "Each quarter of the fiscal year so far"),
+                    ("open", "Still open"),
+                    ("recent", "Updated within the review period"),
+                ],
+                max_length=16,
+                verbose_name="period the evidence must cover",
+            ),
         ),
         migrations.AlterField(
-            model_name='manualevidence',
-            name='review_by',
-            field=models.DateField(blank=True, help_text='Left empty: the end of the current fiscal year. After it the evidence lapses to be reviewed.', null=True, verbose_name='review by'),
+            model_name="manualevidence",
+            name="review_by",
+            field=models.DateField(
+                blank=True,
+                help_text="Left empty: the end of the current fiscal year. After it the evidence lapses to be reviewed.",
+                null=True,
+                verbose_name="review by",
+            ),
         ),
         migrations.AlterField(
-            model_name='manualevidence',
-            name='url',
-            field=models.URLField(blank=True, help_text='A page of this website that shows the evidence; it is checked to be live.', max_length=500, verbose_name='address on this website (URL)'),
+            model_name="manualevidence",
+            name="url",
+            field=models.URLField(
+                blank=True,
+                help_text="A page of this website that shows the evidence; it is checked to be live.",
+                max_length=500,
+                verbose_name="address on this website (URL)",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='standard',
-            constraint=models.UniqueConstraint(condition=models.Q(('site__isnull', True)), fields=('code', 'edition'), name='thgov_unique_standard_edition'),
+            model_name="standard",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("site__isnull", True)),
+                fields=("code", "edition"),
+                name="thgov_unique_standard_edition",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='standard',
-            constraint=models.UniqueConstraint(condition=models.Q(('site__isnull', False)), fields=('code', 'edition', 'site'), name='thgov_unique_loaded_edition'),
+            model_name="standard",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("site__isnull", False)),
+                fields=("code", "edition", "site"),
+                name="thgov_unique_loaded_edition",
+            ),
         ),
     ]

@@ -6,42 +6,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('wagtail_thgov', '0006_compliance_evidence'),
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtail_thgov", "0006_compliance_evidence"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PageCacheGeneration',
+            name="PageCacheGeneration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=64, unique=True, verbose_name='key')),
-                ('token', models.CharField(max_length=32, verbose_name='token')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=64, unique=True, verbose_name="key")),
+                ("token", models.CharField(max_length=32, verbose_name="token")),
             ],
             options={
-                'verbose_name': 'page cache generation',
-                'verbose_name_plural': 'page cache generations',
+                "verbose_name": "page cache generation",
+                "verbose_name_plural": "page cache generations",
             },
         ),
         migrations.AddField(
-            model_name='satisfactionrating',
-            name='address_hash',
-            field=models.CharField(blank=True, default='', max_length=32, verbose_name='address hash'),
+            model_name="satisfactionrating",
+            name="address_hash",
+            field=models.CharField(blank=True, default="", max_length=32, verbose_name="address hash"),
         ),
         migrations.AddField(
-            model_name='surveyresponse',
-            name='address_hash',
-            field=models.CharField(blank=True, default='', max_length=32, verbose_name='address hash'),
+            model_name="surveyresponse",
+            name="address_hash",
+            field=models.CharField(blank=True, default="", max_length=32, verbose_name="address hash"),
         ),
         migrations.AddIndex(
-            model_name='satisfactionrating',
-            index=models.Index(fields=['site', 'date', 'address_hash'], name='thgov_rating_address_day'),
+            model_name="satisfactionrating",
+            index=models.Index(fields=["site", "date", "address_hash"], name="thgov_rating_address_day"),
         ),
         migrations.AddIndex(
-            model_name='surveyresponse',
-            index=models.Index(fields=['page', 'date', 'address_hash'], name='thgov_surveyresponse_address'),
+            model_name="surveyresponse",
+            index=models.Index(fields=["page", "date", "address_hash"], name="thgov_surveyresponse_address"),
         ),
     ]

@@ -8,10 +8,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks.downloads import file_label
+from ..core.panels import contributed_panels
+from ..core.thai.slugs import thai_slugify
+from ..core.thai.words import index_text
 from ..metadata.models import GovMetadataMixin
 from ..metadata.panels import MetadataStatusPanel
 from ..publishing.forms import ThgovPageForm
-from ..thai.slugs import thai_slugify
 from ..workflows.certification import certification_for
 
 
@@ -21,7 +23,10 @@ class _ThgovEditHandler:
     def __get__(self, instance, owner):
         tabs = [
             ObjectList(owner.content_panels, heading=_("Content")),
-            ObjectList([MetadataStatusPanel(), *owner.metadata_panels], heading=_("Metadata")),
+            ObjectList(
+                [MetadataStatusPanel(), *owner.metadata_panels, *contributed_panels("metadata")],
+                heading=_("Metadata"),
+            ),
             ObjectList(owner.promote_panels, heading=_("Promote")),
             ObjectList(owner.settings_panels, heading=_("Settings")),
         ]
@@ -40,7 +45,7 @@ class ThgovPage(GovMetadataMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("source_text"),
         index.FilterField("fiscal_year"),
-        # Thai-segmented, compound-aware words of the title and metadata (wagtail_thgov.search.thai).
+        # Thai-segmented, compound-aware words of the title and metadata (wagtail_thgov.core.thai.words).
         index.SearchField("thgov_search_text"),
     ]
 
@@ -64,9 +69,7 @@ class ThgovPage(GovMetadataMixin, Page):
         super().minimal_clean()
 
     def thgov_search_text(self):
-        """What a citizen searches by, as Thai-segmented index words: see ``wagtail_thgov.search.thai``."""
-        from ..search.thai import index_text
-
+        """What a citizen searches by, as Thai-segmented index words: see ``wagtail_thgov.core.thai.words``."""
         labels = []
         # What the page is (its type and kind) in Thai, whatever language it is indexed in: a citizen
         # searching for "จัดซื้อจัดจ้าง" wants every procurement notice, whose title may only say

@@ -1,33 +1,18 @@
 """The municipality home page and the site-map page."""
 
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from ..blocks import LinkBlock
-from .eservice import EServiceIndexPage, EServicePage
+from ..core.categories import home_subpage_types
 from .news import AnnouncementIndexPage, NewsIndexPage, NewsPage, announcements, typed_announcements
 
-# The index page of every publishing category, plus the single pages that live under the home page.
-# Named lazily: each family's module registers its own models.
-HOME_SUBPAGE_TYPES = [
-    "wagtail_thgov.AgencyIndexPage",  # 1.1
-    "wagtail_thgov.LawIndexPage",  # 1.2
-    "wagtail_thgov.KnowledgeIndexPage",  # 1.3
-    "wagtail_thgov.RelatedLinksPage",  # 1.4
-    "wagtail_thgov.PublicInfoIndexPage",  # 1.5
-    "wagtail_thgov.OperatingManualIndexPage",  # 1.6
-    "wagtail_thgov.CitizenManualIndexPage",  # 1.7
-    "wagtail_thgov.NewsIndexPage",  # 1.8
-    "wagtail_thgov.AnnouncementIndexPage",  # 1.8
-    "wagtail_thgov.EServiceIndexPage",  # 1.9
-    "wagtail_thgov.StatisticsPage",  # 1.10
-    "wagtail_thgov.SatisfactionSurveyPage",  # 1.10
-    "wagtail_thgov.ContactPage",
-    "wagtail_thgov.ItaIndexPage",  # the public ITA/OIT evidence index (compliance/pages.py)
-    "wagtail_thgov.SiteMapPage",
-]
+# The index page of every publishing category, plus the single pages that live under the home page:
+# the category table of core.categories. Named lazily: each family's module registers its own models.
+HOME_SUBPAGE_TYPES = home_subpage_types()
 
 
 class MunicipalityHomePage(Page):
@@ -72,7 +57,10 @@ class MunicipalityHomePage(Page):
 
     def eservices(self):
         """The live e-Services of this site in menu order (one query)."""
-        return list(self.live_descendants(EServicePage).order_by("path")[: self.eservice_count])
+        eservice_page = apps.get_model(
+            "wagtail_thgov", "EServicePage"
+        )  # by name: pages do not import the eservice capability
+        return list(self.live_descendants(eservice_page).order_by("path")[: self.eservice_count])
 
     def section_indexes(self, *models) -> dict:
         """The first live child of each of ``models``, found in one query: ``{model: page or None}``."""
@@ -83,7 +71,10 @@ class MunicipalityHomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        indexes = self.section_indexes(NewsIndexPage, AnnouncementIndexPage, EServiceIndexPage)
+        eservice_index_page = apps.get_model(
+            "wagtail_thgov", "EServiceIndexPage"
+        )  # by name, as in eservices()
+        indexes = self.section_indexes(NewsIndexPage, AnnouncementIndexPage, eservice_index_page)
         context.update(
             {
                 "latest_news": self.latest_news(),
@@ -91,7 +82,7 @@ class MunicipalityHomePage(Page):
                 "latest_announcements": self.latest_announcements(),
                 "announcement_index": indexes[AnnouncementIndexPage],
                 "eservices": self.eservices(),
-                "eservice_index": indexes[EServiceIndexPage],
+                "eservice_index": indexes[eservice_index_page],
             }
         )
         return context

@@ -22,7 +22,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BODY_BLOCKS, DocumentDownloadsBlock, GalleryBlock
-from ..thai import fiscal_year_of, thai_date
+from ..core.thai import fiscal_year_of, thai_date
 from .base import ThgovIndexPage, ThgovPage
 
 INTRO_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]

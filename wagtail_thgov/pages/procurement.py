@@ -18,7 +18,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from ..thai import BE_OFFSET, be_year, fiscal_year_of
+from ..core.thai import BE_OFFSET, be_year, fiscal_year_of
 from .base import ThgovPage
 from .news import AnnouncementPage
 

@@ -3,6 +3,8 @@
 from django.core.checks import Tags, Warning, register
 from django.db import DatabaseError
 
+from .schedules import missing_schedules
+
 
 @register(Tags.database)
 def check_schedules(app_configs, databases=None, **kwargs):
@@ -12,7 +14,6 @@ def check_schedules(app_configs, databases=None, **kwargs):
     """
     if not databases:
         return []
-    from .schedules import missing_schedules
 
     try:
         missing = missing_schedules()

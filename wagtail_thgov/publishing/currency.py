@@ -15,8 +15,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from ..core.thai import current_fiscal_year, fiscal_year_of
 from ..metadata.inventory import thgov_page_models
-from ..thai import current_fiscal_year, fiscal_year_of
 from .expiry import bangkok_date, kind_choices
 
 EXPIRING_SOON_DAYS = 7

@@ -13,7 +13,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
 from django.utils import timezone
 
-from ..thai.dates import BANGKOK, to_bangkok
+from ..core.thai.dates import BANGKOK, to_bangkok
 from .models import CountedFrom, ExpiryDefault
 
 # Items expire at the end of their last day, in Bangkok: "until 30 September" means 23:59 that day.

@@ -14,9 +14,10 @@ from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.blocks.base import BlockField
 from wagtail.models import Page
 
+from ..core.thai import thai_date, thai_datetime
+from ..core.thai.admin_fields import FiscalYearField, ce_notices
+from ..metadata.inventory import thgov_page_models
 from ..metadata.scoping import SiteScopedChoicesFormMixin
-from ..thai import thai_date, thai_datetime
-from ..thai.admin_fields import FiscalYearField, ce_notices
 from .expiry import bangkok_date, default_expiry, kind_choices
 from .models import CountedFrom, ExpiryDefault
 
@@ -225,8 +226,6 @@ class ExpiryDefaultForm(WagtailAdminModelForm):
                 else content_type.model
             )
         if "kind" in self.fields:
-            from ..metadata.inventory import thgov_page_models
-
             groups = [
                 (capfirst(model._meta.verbose_name), kind_choices(model))
                 for model in thgov_page_models()

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from ..core.categories import page_types
+
 DIGEST_PERMISSION = "wagtail_thgov.receive_currency_digest"
 
 
@@ -21,10 +23,8 @@ class CountedFrom(models.TextChoices):
 
 def thgov_page_type_choices():
     """``limit_choices_to`` of ``ExpiryDefault.page_type``: the page types carrying government metadata."""
-    from ..metadata.inventory import thgov_page_models
-
     query = Q(pk__in=[])
-    for model in thgov_page_models():
+    for model in page_types():
         query |= Q(app_label=model._meta.app_label, model=model._meta.model_name)
     return query
 
@@ -98,14 +98,14 @@ class ExpiryDefault(models.Model):
         return f"{name} ({self.get_kind_display()})" if self.kind else name
 
     def get_kind_display(self) -> str:
-        from .expiry import kind_choices
+        from .expiry import kind_choices  # late: expiry imports this module's ExpiryDefault
 
         model = self.page_type.model_class() if self.page_type_id else None
         return str(dict(kind_choices(model)).get(self.kind, self.kind)) if model else self.kind
 
     def clean(self):
         """The kind must be one of the page type's kinds; "end of period" needs a page type with a period."""
-        from .expiry import kind_choices, period_end_field
+        from .expiry import kind_choices, period_end_field  # late, as in get_kind_display
 
         super().clean()
         model = self.page_type.model_class() if self.page_type_id else None

@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
 from .currency import EXPIRING_SOON_DAYS, Status
-from .views import currency_report_for_request
+from .views import currency_report_for_request, page_policy
 
 
 class CurrencyPanel(Component):
@@ -33,7 +33,6 @@ class CurrencyPanel(Component):
 
 def add_currency_panel(request, panels):
     """For the ``construct_homepage_panels`` hook: shown to users who may edit some page."""
-    from .views import page_policy
 
     if page_policy.user_has_permission(request.user, "change"):
         panels.append(CurrencyPanel(request))

@@ -15,7 +15,7 @@ from modelcluster.models import get_field_value
 from wagtail.log_actions import LogFormatter, log
 from wagtail.models import Revision
 
-from ..thai import thai_date, thai_datetime
+from ..core.thai import thai_date, thai_datetime
 from .expiry import bangkok_date
 from .models import PublishingSettings
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django_q.models import Schedule
 
-from ..thai.dates import BANGKOK
+from ..core.thai.dates import BANGKOK
 
 
 @dataclass(frozen=True)

@@ -24,10 +24,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page, Site
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from ..core.reports import FormulaSafeExportMixin
+from ..core.sites import EDIT, is_active_superuser, sites_for
+from ..core.thai import fiscal_year_label, thai_date, thai_datetime
 from ..metadata.models import GovMetadataMixin
-from ..metadata.scoping import SiteFilterScopedMixin, user_sites, visible_rows
-from ..reports import FormulaSafeExportMixin
-from ..thai import fiscal_year_label, thai_date, thai_datetime
+from ..metadata.scoping import SiteFilterScopedMixin, visible_rows
 from .currency import Status, currency_report
 from .forms import ExpiryDefaultForm
 from .models import ExpiryDefault
@@ -271,7 +272,7 @@ def expiry_defaults_for_user(user):
 def editable_expiry_defaults(user):
     """The rows ``user`` may change: every row for a superuser, otherwise only the rows of their sites."""
     rows = ExpiryDefault.objects.select_related("site", "page_type")
-    return rows if user.is_superuser else rows.filter(site__in=user_sites(user))
+    return rows if is_active_superuser(user) else rows.filter(site__in=sites_for(user, EDIT))
 
 
 def site_label(row):
@@ -322,7 +323,7 @@ class ScopedExpiryDefaultForm(ExpiryDefaultForm):
         super().__init__(*args, **kwargs)
         user = self.for_user
         if "site" in self.fields and user is not None and not user.is_superuser:
-            self.fields["site"].queryset = user_sites(user)
+            self.fields["site"].queryset = sites_for(user, EDIT)
             self.fields["site"].required = True
             self.fields["site"].help_text = ""
 

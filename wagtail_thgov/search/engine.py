@@ -22,9 +22,9 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search.backends import get_search_backend
 
-from ..categories import category_of
+from ..core.categories import category_of
+from ..core.thai.words import encode, query_text, query_words, term_set
 from ..metadata.models import GovMetadataMixin
-from .thai import encode, query_text, query_words, term_set
 
 CANDIDATES = 200
 

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Site
 
-from ..categories import CATEGORIES, CATEGORIES_BY_CODE
+from ..core.categories import CATEGORIES, CATEGORIES_BY_CODE
 from .engine import search_documents, search_pages
 
 RESULTS_PER_PAGE = 10

@@ -4,51 +4,19 @@ Wagtail checks a document's extension against ``WAGTAILDOCS_EXTENSIONS`` and an 
 Willow; neither looks inside a document. A ``report.pdf`` that is really a web page or a program, or an
 SVG carrying a script, would then be served from the municipality's own domain. ``SafeDocumentForm`` and
 ``SafeImageForm`` (set as ``WAGTAILDOCS_DOCUMENT_FORM_BASE`` / ``WAGTAILIMAGES_IMAGE_FORM_BASE``) read the
-first bytes of every upload, in the admin's single and multiple upload views alike.
+first bytes of every upload, in the admin's single and multiple upload views alike, against the
+signatures of ``core.sniffing``.
 """
 
 import os
 import re
-import zipfile
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
-OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP = (b"PK\x03\x04", b"PK\x05\x06")
-
-# Extension -> the leading bytes a genuine file of that type starts with (any of them).
-SIGNATURES = {
-    "pdf": (b"%PDF-",),
-    "doc": (OLE2,),
-    "xls": (OLE2,),
-    "ppt": (OLE2,),
-    "docx": ZIP,
-    "xlsx": ZIP,
-    "pptx": ZIP,
-    "odt": ZIP,
-    "ods": ZIP,
-    "odp": ZIP,
-    "zip": ZIP,
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
-    "png": (b"\x89PNG\r\n\x1a\n",),
-    "gif": (b"GIF87a", b"GIF89a"),
-    "webp": (b"RIFF",),
-    "rtf": (b"{\\rtf",),
-}
-
-# Office Open XML and OpenDocument files are zips that must hold these members.
-ZIP_MEMBERS = {
-    "docx": "[Content_Types].xml",
-    "xlsx": "[Content_Types].xml",
-    "pptx": "[Content_Types].xml",
-    "odt": "mimetype",
-    "ods": "mimetype",
-    "odp": "mimetype",
-}
+from ..core.sniffing import SIGNATURES, ZIP_MEMBERS, has_signature, is_executable, read_head, zip_members
 
 TEXT_EXTENSIONS = {"txt", "csv"}
 
@@ -58,9 +26,6 @@ REFUSED_EXTENSIONS = {
     "jsp", "cgi", "pl", "py", "sh", "bat", "cmd", "com", "exe", "dll", "msi", "scr", "jar", "vbs", "ps1",
     "hta", "swf", "apk",
 }  # fmt: skip
-
-# Programs, whatever they are called.
-EXECUTABLE_SIGNATURES = (b"MZ", b"\x7fELF", b"#!", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe", b"\xfe\xed\xfa")
 
 # Markup a browser would render as a page or run as a script.
 ACTIVE_MARKUP = re.compile(
@@ -92,21 +57,7 @@ def _extension(name):
 
 
 def _read_head(uploaded):
-    uploaded.seek(0)
-    head = uploaded.read(HEAD_BYTES)
-    uploaded.seek(0)
-    return head
-
-
-def _zip_members(uploaded):
-    uploaded.seek(0)
-    try:
-        with zipfile.ZipFile(uploaded) as archive:
-            return set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return None
-    finally:
-        uploaded.seek(0)
+    return read_head(uploaded, HEAD_BYTES)
 
 
 def _is_text(head):
@@ -136,22 +87,21 @@ def document_problem(uploaded):
         if ACTIVE_MARKUP.search(head):
             return ValidationError(ACTIVE_TEXT, code="active_content")
         return None
-    if head.startswith(EXECUTABLE_SIGNATURES):
+    if is_executable(head):
         return ValidationError(EXECUTABLE, code="executable")
-    signatures = SIGNATURES.get(extension)
-    if signatures is None:
+    if extension not in SIGNATURES:
         # An extension the integrator allowed that we know nothing of: at least no page or script.
         if ACTIVE_MARKUP.search(head[:1024]):
             return ValidationError(ACTIVE_TEXT, code="active_content")
         return None
     mismatch = ValidationError(MISMATCH, code="content_mismatch", params={"extension": extension})
-    if not head.startswith(signatures) or (extension == "webp" and head[8:12] != b"WEBP"):
+    if not has_signature(head, extension):
         return mismatch
     if extension in ZIP_MEMBERS:
-        members = _zip_members(uploaded)
+        members = zip_members(uploaded)
         if members is None or ZIP_MEMBERS[extension] not in members:
             return mismatch
-    elif extension == "zip" and _zip_members(uploaded) is None:
+    elif extension == "zip" and zip_members(uploaded) is None:
         return mismatch
     return None
 
@@ -194,6 +144,6 @@ class SafeImageForm(BaseImageForm):
 
 
 def _image_executable(uploaded):
-    if _read_head(uploaded).startswith(EXECUTABLE_SIGNATURES):
+    if is_executable(_read_head(uploaded)):
         return ValidationError(EXECUTABLE, code="executable")
     return None

@@ -13,7 +13,9 @@ urlpatterns = [
         name="thgov_satisfaction_report_results",
     ),
     path("reports/thgov-satisfaction/export/", export_report, name="thgov_satisfaction_export"),
-    path("reports/thgov-survey-answers/", SurveyAnswerModerationView.as_view(), name="thgov_survey_moderation"),
+    path(
+        "reports/thgov-survey-answers/", SurveyAnswerModerationView.as_view(), name="thgov_survey_moderation"
+    ),
     path(
         "reports/thgov-survey-answers/results/",
         SurveyAnswerModerationView.as_view(results_only=True),

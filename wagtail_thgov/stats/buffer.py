@@ -24,6 +24,8 @@ import time
 from collections import Counter
 
 from . import conf
+from .models import PageViewDay, SiteVisitDay, VisitorHashDay
+from .visitors import visitor_hash
 
 logger = logging.getLogger(__name__)
 
@@ -170,8 +172,6 @@ def upsert_counts(pages, sites, uniques=None, *, set_uniques=False):
     from django.db.models.functions import Greatest
     from wagtail.models import Page
 
-    from .models import PageViewDay, SiteVisitDay
-
     quote = connection.ops.quote_name
     adapt = connection.ops.adapt_datefield_value
     existing = set(
@@ -205,9 +205,6 @@ def write_to_database(pages, sites, visitors):
     """Counts and today's distinct visitors (exact, through a table of the day's hashes)."""
     from django.db import connection, transaction
 
-    from .models import VisitorHashDay
-    from .visitors import visitor_hash
-
     quote = connection.ops.quote_name
     adapt = connection.ops.adapt_datefield_value
     hashes = sorted({(site, adapt(date), visitor_hash(digest, date)) for site, date, digest in visitors})
@@ -239,7 +236,6 @@ def redis_client():
 
 
 def write_to_redis(pages, sites, visitors):
-    from .visitors import visitor_hash
 
     cache, client = redis_client()
     pipe = client.pipeline(transaction=True)

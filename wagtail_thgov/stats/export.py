@@ -3,71 +3,19 @@
 Sheets: the summary (municipality, survey, fiscal year B.E., period 1 Oct–30 Sep in Thai dates,
 respondents, each question's average, share satisfied (levels 4–5) and level, the overall average and
 level, and the satisfaction widget's ratings of the same fiscal year); the distribution of each question
-(and of the widget's ratings); the comments. Every text cell goes through ``compliance.export``'s
-``safe_cell_text`` rule: text that a spreadsheet would run as a formula is written as text.
+(and of the widget's ratings); the comments. Every text cell is a ``core.spreadsheets.Sheet``
+text cell: text that a spreadsheet would run as a formula is written as text.
 """
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.utils import get_column_letter
 
-from ..compliance.export import (
-    FONT,
-    HEADER_FILL,
-    HEADER_FONT,
-    NO_WRAP,
-    TITLE_FONT,
-    WRAP,
-    safe_cell_text,
-    sheet_title,
-)
-from ..thai import fiscal_year_label, thai_date, thai_datetime
+from ..core.spreadsheets import HEADER_FILL, HEADER_FONT, NO_WRAP, Sheet, new_workbook, sheet_title
+from ..core.thai import fiscal_year_label, thai_date, thai_datetime
 from .models import RATING_CHOICES
 
 PERCENT_FORMAT = "0.0"
 AVERAGE_FORMAT = "0.00"
-
-
-class Sheet:
-    """One write-only sheet: column widths and frozen header rows are set before the first row."""
-
-    def __init__(self, workbook, title, widths, header_row):
-        self.sheet = workbook.create_sheet(title)
-        for index, width in enumerate(widths, start=1):
-            self.sheet.column_dimensions[get_column_letter(index)].width = width
-        self.sheet.freeze_panes = f"A{header_row + 1}"
-
-    def text(self, value, font=FONT, fill=None, alignment=WRAP):
-        original = "" if value is None else str(value)
-        safe = safe_cell_text(original)
-        cell = WriteOnlyCell(self.sheet, value=original)
-        cell.data_type = "s"  # always a string, never a formula
-        if safe != original:
-            cell.quotePrefix = True  # shown as text by Excel and LibreOffice too
-        cell.font = font
-        cell.alignment = alignment
-        if fill is not None:
-            cell.fill = fill
-        return cell
-
-    def number(self, value, number_format=None):
-        cell = WriteOnlyCell(self.sheet, value=value)
-        cell.font = FONT
-        cell.alignment = WRAP
-        if number_format and value is not None:
-            cell.number_format = number_format
-        return cell
-
-    def header(self, *labels):
-        self.sheet.append([self.text(label, HEADER_FONT, HEADER_FILL) for label in labels])
-
-    def title(self, value):
-        self.sheet.append([self.text(value, TITLE_FONT, alignment=NO_WRAP)])
-
-    def append(self, cells):
-        self.sheet.append(cells)
 
 
 def _level(summary):
@@ -183,10 +131,10 @@ def write_report(output, results, widget, site_name: str, generated_at=None):
     """Write the annual report of ``results`` (``survey.SurveyResults``, all comments) and ``widget``
     (``survey.WidgetRatings``) to ``output`` (a path or a binary file)."""
     generated_at = generated_at or timezone.now()
-    workbook = Workbook(write_only=True)
-    workbook.properties.title = _("Report of the satisfaction survey results")
-    workbook.properties.subject = f"{site_name} {fiscal_year_label(results.fiscal_year)}"
-    workbook.properties.creator = "wagtail-thgov"
+    workbook = new_workbook(
+        _("Report of the satisfaction survey results"),
+        f"{site_name} {fiscal_year_label(results.fiscal_year)}",
+    )
     used = set()
     write_summary(workbook, sheet_title(_("Summary"), used), results, widget, site_name, generated_at)
     write_distributions(workbook, sheet_title(_("Distribution"), used), results, widget)

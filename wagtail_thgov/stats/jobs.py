@@ -7,6 +7,7 @@ from collections import Counter
 from django.utils import timezone
 
 from . import buffer, conf
+from .models import DailySalt, VisitorHashDay
 
 
 def drain_stats() -> str:
@@ -59,7 +60,6 @@ def drain_stats() -> str:
 
 def purge_visitor_hashes() -> int:
     """Daily: delete visitor hashes and salts of past days (the day's unique count is kept)."""
-    from .models import DailySalt, VisitorHashDay
 
     today = timezone.localdate()
     buffer.flush()

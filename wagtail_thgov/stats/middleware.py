@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from . import conf
 from .buffer import record
+from .satisfaction import FORM_MARKER, RESULT_PARAMETER, same_origin, submit
 from .visitors import request_digest, today
 
 logger = logging.getLogger(__name__)
@@ -103,7 +104,6 @@ class SatisfactionRatingMiddleware:
 
     @staticmethod
     def marker():
-        from .satisfaction import FORM_MARKER
 
         return FORM_MARKER
 
@@ -111,8 +111,6 @@ class SatisfactionRatingMiddleware:
         from django.http import HttpResponseRedirect
         from django.urls import Resolver404, resolve
         from wagtail.models import Page, Site
-
-        from .satisfaction import FORM_MARKER, RESULT_PARAMETER, same_origin, submit
 
         if FORM_MARKER not in request.POST:
             return None

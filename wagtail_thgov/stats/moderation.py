@@ -23,7 +23,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
-from ..thai import thai_date
+from ..core.thai import thai_date
 from .models import Moderation, QuestionKind, SurveyAnswer
 from .permissions import can_view_stats, stats_sites
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 
-from ..thai import thai_date
+from ..core.thai import thai_date
 from .charts import daily_visits, sparkline_svg
 from .models import SatisfactionRating
 from .permissions import request_site, stats_sites

@@ -4,12 +4,13 @@ everywhere; a user on the sites where one of their groups is the site's webmaste
 from django.db.models import Q
 from wagtail.models import Site
 
-from ..workflows.membership import role_sites, serves_any_site
+from ..core.sites import serves_any_site, sites_for
+from .pages import SatisfactionSurveyPage
 
 
 def stats_sites(user):
     """The sites whose statistics and survey results ``user`` may see in the admin."""
-    return role_sites(user)
+    return sites_for(user)
 
 
 def can_view_stats(user) -> bool:
@@ -27,7 +28,6 @@ def request_site(request, sites):
 
 def surveys_of(sites):
     """Live or draft satisfaction survey pages under the root pages of ``sites``."""
-    from ..pages.stats import SatisfactionSurveyPage
 
     sites = list(sites.select_related("root_page")) if hasattr(sites, "select_related") else list(sites)
     if not sites:

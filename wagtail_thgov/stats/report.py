@@ -19,16 +19,16 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets.button import HeaderButton
 
-from ..thai import current_fiscal_year
-from ..thai.fiscal import fiscal_year_choices
+from ..core.thai import current_fiscal_year
+from ..core.thai.fiscal import fiscal_year_choices
+from ..site_settings.models import MunicipalitySettings
 from . import charts, survey
 from .export import write_report
 from .models import SurveyResponse
-from .permissions import request_site, site_of, stats_sites, surveys_of
+from .permissions import can_view_stats, request_site, site_of, stats_sites, surveys_of
 
 
 def site_display_name(site) -> str:
-    from ..site_settings.models import MunicipalitySettings
 
     settings = MunicipalitySettings.objects.filter(site=site).first()
     return (
@@ -210,6 +210,5 @@ class SatisfactionReportMenuItem(MenuItem):
     """Shown to superusers and to the webmasters of some site."""
 
     def is_shown(self, request):
-        from .permissions import can_view_stats
 
         return can_view_stats(request.user)

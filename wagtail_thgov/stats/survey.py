@@ -13,7 +13,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..thai import fiscal_year_bounds, fiscal_year_of
+from ..core.thai import fiscal_year_bounds, fiscal_year_of
 from . import conf
 from .models import (
     ANSWER_MAX_LENGTH,

@@ -7,7 +7,7 @@
 
 from django import template
 
-from wagtail_thgov import thai
+from wagtail_thgov.core import thai
 
 register = template.Library()
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..categories import category_of
+from ..core.categories import category_of
 from ..metadata.files import files_of
 from ..metadata.structured import dublin_core, dublin_core_tags, json_ld, json_ld_script
 from ..site_settings.models import MunicipalitySettings

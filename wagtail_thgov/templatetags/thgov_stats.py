@@ -12,7 +12,9 @@ from django.template.loader import render_to_string
 from django.utils.formats import number_format
 from wagtail.models import Site
 
-from ..stats import counters, satisfaction
+from ..cache.middleware import mark_counters
+from ..core.thai.dates import thai_date
+from ..stats import charts, counters, satisfaction
 from ..stats.models import COMMENT_MAX_LENGTH
 
 register = template.Library()
@@ -27,8 +29,6 @@ def _shows_counters(context):
     """Tell the page cache this page shows counters: it is then kept no longer than a flush interval."""
     request = context.get("request")
     if request is not None:
-        from ..cache.middleware import mark_counters
-
         mark_counters(request)
 
 
@@ -82,9 +82,6 @@ def thgov_satisfaction(context, page=None):
 def thgov_visits_report(context, days=30):
     """Visits of the last ``days`` days (chart and table) and the most viewed pages."""
     from django.utils.translation import gettext
-
-    from ..stats import charts
-    from ..thai.dates import thai_date
 
     site = _site(context)
     if site is None:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
-from wagtail_thgov import thai
+from wagtail_thgov.core import thai
 from wagtail_thgov.metadata.structured import page_summary
 from wagtail_thgov.pages.home import SiteMapPage
 

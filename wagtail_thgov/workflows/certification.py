@@ -11,6 +11,7 @@ from wagtail.models import TaskState
 from wagtail.signals import task_approved
 
 from ..metadata.certified_files import record_certified_files
+from .models import CertificationTask
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,6 @@ def _name(user) -> str:
 
 def certifications_for_revisions(revision_ids) -> dict[int, Certification]:
     """Certifications keyed by revision id, in one query."""
-    from .models import CertificationTask
-
     states = (
         TaskState.objects.filter(
             revision_id__in=[pk for pk in revision_ids if pk],
@@ -60,7 +59,6 @@ def record_files_when_certified(sender, instance, user=None, **kwargs):
     Runs inside ``TaskState.approve``'s transaction, whichever route approved the task (admin modal,
     edit view, the demo builder), so a certification never exists without its file record.
     """
-    from .models import CertificationTask  # late, as in certifications_for_revisions above
 
     if isinstance(instance.task.specific, CertificationTask):
         record_certified_files(instance)

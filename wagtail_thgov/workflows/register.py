@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import pgettext_lazy
 from wagtail.models import Page, TaskState, WorkflowState
 
-from ..categories import category_of
+from ..core.categories import category_of
 from ..metadata.certified_files import CertifiedFile, certified_files_by_task_state
 from .models import CertificationTask, CompletenessCheckTask
 

@@ -14,11 +14,10 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from ..categories import CATEGORY_CHOICES
-from ..metadata.inventory import thgov_page_models
-from ..reports import NamedSheetExportMixin, RowsReportMixin
+from ..core.categories import CATEGORY_CHOICES, page_types_of
+from ..core.reports import NamedSheetExportMixin, RowsReportMixin
+from ..core.thai import thai_date, thai_datetime
 from ..site_settings.models import MunicipalitySettings
-from ..thai import thai_date, thai_datetime
 from .register import STATUS_LABELS, RegisterEntry, build_entries, page_workflow_states, readable_url
 
 REGISTER_PERMISSION = "wagtail_thgov.view_publication_register"
@@ -45,8 +44,7 @@ class RegisterFilterSet(WagtailFilterSet):
     def filter_category(self, queryset, name, value):
         if not value:
             return queryset
-        models = [model for model in thgov_page_models() if model.thgov_category == value]
-        content_types = ContentType.objects.get_for_models(*models).values()
+        content_types = ContentType.objects.get_for_models(*page_types_of(value)).values()
         return queryset.filter(content_type__in=list(content_types))
 
 

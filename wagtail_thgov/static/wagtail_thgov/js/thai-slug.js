@@ -5,7 +5,7 @@
  * above/below vowels and tone marks (\p{M}) were dropped. This replaces the registered w-slug controller
  * with a subclass whose slugify and urlify also keep \p{M}; everything else (sync with the title,
  * comparison, formatters, ASCII transliteration when Unicode is off) is Wagtail's own.
- * The server side is wagtail_thgov/thai/slugs.py.
+ * The server side is wagtail_thgov/core/thai/slugs.py.
  */
 (function () {
   'use strict';

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
-from .dates import BE_OFFSET, thai_date
+from .dates import BE_OFFSET, thai_date, thai_datetime
 from .parsing import CE_YEARS, DateNotRead, be_input_text, read_thai_date
 
 DATE_HELP = _("Day/month/Buddhist-Era year, for example 01/10/2569.")
@@ -223,8 +223,6 @@ TIMESTAMP_MODULES = (
 def render_timestamp_in_buddhist_era(timestamp):
     """Wagtail's ``render_timestamp`` in Thai with a B.E. year for Thai users; Wagtail's own otherwise."""
     from django.utils.translation import get_language
-
-    from .dates import thai_datetime
 
     if (get_language() or "").startswith("th"):
         return thai_datetime(timestamp)

@@ -6,7 +6,9 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from .base import ThgovPage
+from ..core.thai import current_fiscal_year
+from ..pages.base import ThgovPage
+from . import charts, survey
 
 INTRO_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -69,8 +71,6 @@ class SatisfactionSurveyPage(StatsSectionPage):
     def serve(self, request, *args, **kwargs):
         from django.http import HttpResponseRedirect
 
-        from ..stats import survey
-
         if request.method == "POST" and survey.FORM_MARKER in request.POST:
             form = survey.SurveyForm(self.questions.all(), request.POST)
             if form.is_valid():
@@ -82,8 +82,6 @@ class SatisfactionSurveyPage(StatsSectionPage):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from ..stats import charts, survey
-        from ..thai import current_fiscal_year
 
         context = super().get_context(request, *args, **kwargs)
         questions = list(self.questions.select_related("service_page"))

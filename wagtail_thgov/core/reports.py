@@ -1,8 +1,11 @@
-"""What the plugin's admin reports share."""
+"""What the plugin's admin reports and index views with a spreadsheet export share (see ``spreadsheets``)."""
 
 import re
 
-from .compliance.export import safe_cell_text
+from openpyxl import Workbook
+from wagtail.admin.views.mixins import ExcelDateFormatter
+
+from .spreadsheets import safe_cell_text
 
 
 class FormulaSafeExportMixin:
@@ -45,9 +48,6 @@ class NamedSheetExportMixin:
 
     def write_xlsx(self, queryset, output):
         # Wagtail's write_xlsx with the sheet's title as the only change.
-        from openpyxl import Workbook
-        from wagtail.admin.views.mixins import ExcelDateFormatter
-
         workbook = Workbook(write_only=True, iso_dates=True)
         title = re.sub(r"[\\/*?:\[\]]", " ", str(self.export_sheet_title or "Sheet1"))[:31]
         worksheet = workbook.create_sheet(title=title)

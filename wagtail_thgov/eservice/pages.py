@@ -16,10 +16,11 @@ from wagtail.contrib.forms.models import AbstractFormField, FormMixin
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from ..eservice.forms import EServiceFormBuilder
-from ..eservice.uploads import DEFAULT_EXTENSIONS, DEFAULT_MAX_MB, SUPPORTED, parse_extensions
+from ..pages.base import ThgovIndexPage, ThgovPage
 from ..publishing.forms import ThgovPageForm
-from .base import ThgovIndexPage, ThgovPage
+from .forms import FIXED_FIELDS, EServiceFormBuilder
+from .submission import create_request, serve_eservice_page
+from .uploads import DEFAULT_EXTENSIONS, DEFAULT_MAX_MB, SUPPORTED, parse_extensions
 
 INTRO_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -57,7 +58,6 @@ class EServicePageForm(ThgovPageForm, WagtailAdminFormPageForm):
     name of a part every e-Service form has (name, contact, attachments, consent, the robot trap)."""
 
     def clean(self):
-        from ..eservice.forms import FIXED_FIELDS
 
         cleaned_data = super().clean()
         formset = self.formsets.get("form_fields")
@@ -170,12 +170,10 @@ class EServicePage(FormMixin, ThgovPage):
         ]
 
     def serve(self, request, *args, **kwargs):
-        from ..eservice.submission import serve_eservice_page
 
         return serve_eservice_page(self, request)
 
     def process_form_submission(self, form):
-        from ..eservice.submission import create_request
 
         return create_request(self, form)
 
