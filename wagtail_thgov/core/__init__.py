@@ -1,0 +1,1 @@
+"""The foundation layer: small modules the capabilities import and that import none of them."""
