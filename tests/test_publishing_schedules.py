@@ -50,7 +50,7 @@ def test_publish_scheduled_runs_every_minute_and_digest_daily():
 
 def test_duplicate_schedules_are_removed_and_changed_ones_restored():
     ensure_schedules(lambda message: None)
-    job = jobs()[0]
+    job = next(job for job in jobs() if job.func.endswith("run_publish_scheduled"))  # every minute
     Schedule.objects.create(name=job.name, func=job.func, schedule_type=job.schedule_type, minutes=1)
     Schedule.objects.filter(name=job.name).update(minutes=5)
     assert ensure_schedules(lambda message: None) == 2
