@@ -268,7 +268,9 @@ def test_report_shows_only_pages_the_user_may_edit(site, pages):
 
 
 def test_report_filters_refresh_through_the_results_view(site, pages, webmaster):
-    response = login(webmaster).get(reverse("thgov_publishing:currency_report_results"), {"status": "expiring"})
+    response = login(webmaster).get(
+        reverse("thgov_publishing:currency_report_results"), {"status": "expiring"}
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert pages["expiring"].title in html and pages["stale"].title not in html
@@ -328,7 +330,9 @@ def test_extend_expiry_in_one_step(site, pages, webmaster):
     page = pages["expiring"]
     revisions = page.revisions.count()
     old = page.expire_at
-    response = login(webmaster).post(reverse("thgov_publishing:currency_extend", args=[page.pk]), {"days": "30"})
+    response = login(webmaster).post(
+        reverse("thgov_publishing:currency_extend", args=[page.pk]), {"days": "30"}
+    )
     assert response.status_code == 302
     page = Page.objects.get(pk=page.pk).specific
     assert page.live

@@ -360,7 +360,11 @@ def test_webmaster_sees_only_own_sites_register(site, agency_index, users, clien
         login(client, other_users[Role.UPLOADER]), other_index, title="ของอีกแห่ง", slug="elsewhere"
     )
     submit_new_page(login(client, users[Role.UPLOADER]), agency_index)
-    html = login(Client(), users[Role.WEBMASTER]).get(reverse("thgov_workflows:publication_register")).content.decode()
+    html = (
+        login(Client(), users[Role.WEBMASTER])
+        .get(reverse("thgov_workflows:publication_register"))
+        .content.decode()
+    )
     assert "ประวัติความเป็นมา" in html
     assert "ของอีกแห่ง" not in html
     assert make_user  # factories in use

@@ -191,7 +191,6 @@ class CurrencyReportView(FormulaSafeExportMixin, ReportView):
         return self._rows(object_list)
 
 
-
 class ExtendExpiryForm(forms.Form):
     days = forms.TypedChoiceField(choices=[(days, days) for days in EXTEND_DAYS_CHOICES], coerce=int)
 
