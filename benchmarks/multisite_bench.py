@@ -48,7 +48,7 @@ site = Site.objects.get(hostname="{host}")
 one = statistics.median(timed(workbook, site) for _ in range(3))
 client = Client(HTTP_HOST="{host}")
 assert client.login(username="{code}-webmaster", password="thgov-demo")
-url = reverse("thgov_compliance_report")
+url = reverse("thgov_compliance:report")
 
 
 def page():

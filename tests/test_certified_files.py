@@ -170,7 +170,7 @@ def test_uploader_replaces_certified_pdf_only_through_both_workflow_steps(site, 
     assert sha256(served_download(page)) == sha256(VERSION_2)
 
     # The register shows both certifications, each with the file version it covered.
-    register = client_for(webmaster).get(reverse("thgov_publication_register"))
+    register = client_for(webmaster).get(reverse("thgov_workflows:publication_register"))
     html = register.content.decode()
     assert sha256(VERSION_1) in html and sha256(VERSION_2) in html
     rows = register.context["object_list"]
@@ -179,11 +179,11 @@ def test_uploader_replaces_certified_pdf_only_through_both_workflow_steps(site, 
         [("budget-2569.pdf", len(VERSION_1), sha256(VERSION_1))],
     ]
     # ... in the export too, and on the printable request form.
-    export = client_for(webmaster).get(reverse("thgov_publication_register") + "?export=xlsx")
+    export = client_for(webmaster).get(reverse("thgov_workflows:publication_register") + "?export=xlsx")
     sheet = load_workbook(io.BytesIO(b"".join(export.streaming_content))).active
     cells = " ".join(str(cell.value) for row in sheet.iter_rows() for cell in row)
     assert sha256(VERSION_1) in cells and sha256(VERSION_2) in cells
-    form = client_for(webmaster).get(reverse("thgov_publication_request_form", args=(rows[0].pk,)))
+    form = client_for(webmaster).get(reverse("thgov_workflows:publication_request_form", args=(rows[0].pk,)))
     assert sha256(VERSION_2) in form.content.decode()
 
     # The inventory names the certified version of what is live now.

@@ -18,7 +18,7 @@ from wagtail_thgov.workflows.setup import role_group
 
 pytestmark = pytest.mark.django_db
 
-REPORT = "thgov_compliance_report"
+REPORT = "thgov_compliance:report"
 
 
 @pytest.fixture
@@ -92,7 +92,7 @@ def test_uploader_cannot_see_the_report_or_its_menu_item(site, client):
     users = role_users(site)
     login(client, users[Role.UPLOADER])
     assert client.get(reverse(REPORT)).status_code in (302, 403)
-    assert client.get(reverse("thgov_compliance_export")).status_code in (302, 403)
+    assert client.get(reverse("thgov_compliance:export")).status_code in (302, 403)
     assert reverse(REPORT) not in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
@@ -116,7 +116,7 @@ def test_dashboard_shows_the_score_per_standard(site, admin):
 
 
 def test_workbook_download_opens_with_a_summary_and_one_sheet_per_standard(site, agency, admin):
-    response = admin.get(reverse("thgov_compliance_export"), {"site": site.pk})
+    response = admin.get(reverse("thgov_compliance:export"), {"site": site.pk})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     workbook = load_workbook(io.BytesIO(response.content))

@@ -21,7 +21,7 @@ from wagtail_thgov.workflows.roles import Role
 
 pytestmark = pytest.mark.django_db
 
-LOAD = "thgov_compliance_load_edition"
+LOAD = "thgov_compliance:load_edition"
 HEADER = ["code", "name_th", "name_en", "requirement", "period", "confidence", "note"]
 ROWS = [
     ["O1", "โครงสร้างและอำนาจหน้าที่", "Structure and powers", "", "", "src", ""],

@@ -105,7 +105,7 @@ def test_webmaster_cannot_open_another_sites_request(world):
 @pytest.mark.parametrize("role", ["uploader_a", "approver_a"])
 def test_uploaders_and_approvers_do_not_see_requests(world, role):
     client = logged_in(world[role])
-    for url in (INDEX, edit_url(world["request_a"]), reverse("thgov_eservice_statistics")):
+    for url in (INDEX, edit_url(world["request_a"]), reverse("thgov_eservice:statistics")):
         response = client.get(url)
         assert response.status_code in (302, 403)
         assert world["request_a"].tracking_code not in response.content.decode()
@@ -195,7 +195,7 @@ def test_closed_request_cannot_be_reopened_and_others_sites_staff_cannot_be_assi
 def test_attachments_are_served_only_to_staff_of_the_site(world):
     citizen_client().post(world["page_a"].url, {**valid_data(), "thgov_files": [a_pdf()]})
     attachment = ServiceRequest.objects.get(citizen_name="สมชาย ใจดี").attachments.get()
-    url = reverse("thgov_eservice_attachment", args=[attachment.pk])
+    url = reverse("thgov_eservice:attachment", args=[attachment.pk])
     response = logged_in(world["webmaster_a"]).get(url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
@@ -264,11 +264,11 @@ def test_monthly_statistics_per_service_and_export(world):
     late = make_request(page, days_ago=40, status="completed", closed_days_ago=1)
     make_request(page, days_ago=2, status="rejected", closed_days_ago=1)
     client = logged_in(world["webmaster_a"])
-    response = client.get(reverse("thgov_eservice_statistics"))
+    response = client.get(reverse("thgov_eservice:statistics"))
     assert response.status_code == 200
     html = response.content.decode()
     assert page.title in html and world["page_b"].title not in html
-    response = client.get(reverse("thgov_eservice_statistics"), {"export": "xlsx"})
+    response = client.get(reverse("thgov_eservice:statistics"), {"export": "xlsx"})
     sheet = load_workbook(
         io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)
     ).active

@@ -16,6 +16,7 @@ from tests.eservice_support import (
     stored_files,
     valid_data,
 )
+from wagtail_thgov.core.registry import jobs
 from wagtail_thgov.eservice.jobs import erase_expired_personal_data
 from wagtail_thgov.eservice.models import (
     EServiceSettings,
@@ -24,7 +25,7 @@ from wagtail_thgov.eservice.models import (
     ServiceRequest,
     private_storage,
 )
-from wagtail_thgov.publishing.schedules import SCHEDULED_JOBS, ensure_schedules
+from wagtail_thgov.publishing.schedules import ensure_schedules
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +118,7 @@ def test_each_site_has_its_own_retention_period():
 
 
 def test_the_retention_job_is_scheduled_daily_by_thgov_setup():
-    job = next(job for job in SCHEDULED_JOBS if job.func.endswith("erase_expired_personal_data"))
+    job = next(job for job in jobs() if job.func.endswith("erase_expired_personal_data"))
     assert job.schedule_type == Schedule.DAILY
     ensure_schedules(lambda message: None)
     schedule = Schedule.objects.get(name=job.name)

@@ -63,10 +63,10 @@ def test_every_inventory_page_shows_metadata_box_and_json_ld(inventory, client):
 
 
 def test_inventory_report_lists_pages_and_exports(inventory, admin_client):
-    response = admin_client.get(reverse("thgov_inventory"))
+    response = admin_client.get(reverse("thgov_metadata:inventory"))
     assert response.status_code == 200
     assert inventory[0]["title"] in response.content.decode()
-    export = admin_client.get(reverse("thgov_inventory") + "?export=csv")
+    export = admin_client.get(reverse("thgov_metadata:inventory") + "?export=csv")
     assert export.status_code == 200
     body = b"".join(export.streaming_content).decode()
     assert inventory[-1]["url"] in body
@@ -75,5 +75,5 @@ def test_inventory_report_lists_pages_and_exports(inventory, admin_client):
 def test_inventory_report_needs_page_permissions(client, django_user_model):
     user = django_user_model.objects.create_user("nobody", password="x")
     client.force_login(user)
-    response = client.get(reverse("thgov_inventory"))
+    response = client.get(reverse("thgov_metadata:inventory"))
     assert response.status_code in (302, 403)

@@ -184,16 +184,16 @@ def body_text(response):
 # fmt: off
 LISTINGS = [
     ("dashboard", "wagtailadmin_home", "", "html"),
-    ("inventory report", "thgov_inventory", "", "html"),
-    ("inventory export", "thgov_inventory", "export=csv", "csv"),
-    ("publication register", "thgov_publication_register", "", "html"),
-    ("publication register export", "thgov_publication_register", "export=csv", "csv"),
-    ("currency report", "thgov_currency_report", "", "html"),
-    ("currency report export", "thgov_currency_report", "export=csv", "csv"),
-    ("compliance report", "thgov_compliance_report", "", "html"),
-    ("compliance report, another site asked for", "thgov_compliance_report", "site={m002.site.pk}", "html"),
-    ("compliance workbook", "thgov_compliance_export", "", "spreadsheetml"),
-    ("compliance workbook, another site asked for", "thgov_compliance_export", "site={m002.site.pk}", "spreadsheetml"),
+    ("inventory report", "thgov_metadata:inventory", "", "html"),
+    ("inventory export", "thgov_metadata:inventory", "export=csv", "csv"),
+    ("publication register", "thgov_workflows:publication_register", "", "html"),
+    ("publication register export", "thgov_workflows:publication_register", "export=csv", "csv"),
+    ("currency report", "thgov_publishing:currency_report", "", "html"),
+    ("currency report export", "thgov_publishing:currency_report", "export=csv", "csv"),
+    ("compliance report", "thgov_compliance:report", "", "html"),
+    ("compliance report, another site asked for", "thgov_compliance:report", "site={m002.site.pk}", "html"),
+    ("compliance workbook", "thgov_compliance:export", "", "spreadsheetml"),
+    ("compliance workbook, another site asked for", "thgov_compliance:export", "site={m002.site.pk}", "spreadsheetml"),
     ("expiry defaults", "thgov_expiry_defaults:index", "", "html"),
     ("information sources", "wagtailsnippets_wagtail_thgov_informationsource:list", "", "html"),
     ("information sources export", "wagtailsnippets_wagtail_thgov_informationsource:list", "export=csv", "csv"),
@@ -201,12 +201,12 @@ LISTINGS = [
     ("local checklist items", "thgov_local_items:index", "", "html"),
     ("evidence kept elsewhere", "thgov_manual_evidence:index", "", "html"),
     # Merged on main after this branch started (issue 7's survey report); skipped where not installed.
-    ("satisfaction report", "thgov_satisfaction_report", "", "html"),
-    ("satisfaction report, another site asked for", "thgov_satisfaction_report", "site={m002.site.pk}", "html"),
-    ("satisfaction workbook", "thgov_satisfaction_export", "survey={m001.survey.pk}", "spreadsheetml"),
+    ("satisfaction report", "thgov_stats:satisfaction_report", "", "html"),
+    ("satisfaction report, another site asked for", "thgov_stats:satisfaction_report", "site={m002.site.pk}", "html"),
+    ("satisfaction workbook", "thgov_stats:satisfaction_export", "survey={m001.survey.pk}", "spreadsheetml"),
     ("e-Service requests", "thgov_eservice_requests:index", "", "html"),
     ("e-Service requests export", "thgov_eservice_requests:index", "export=xlsx", "spreadsheetml"),
-    ("e-Service statistics", "thgov_eservice_statistics", "", "html"),
+    ("e-Service statistics", "thgov_eservice:statistics", "", "html"),
 ]
 # fmt: on
 # Listings that need not name the webmaster's own site (only the absence of the others' is checked).
@@ -219,9 +219,9 @@ OWN_TAG_OPTIONAL = {label for label, *_ in LISTINGS if label.startswith("satisfa
 FOREIGN_OBJECTS = [
     ("edit m002's page", "wagtailadmin_pages:edit", lambda w: [w["m002"]["page"].pk], "get"),
     ("explore m002's home", "wagtailadmin_explore", lambda w: [w["m002"]["home"].pk], "get"),
-    ("extend m002's expiry", "thgov_currency_extend", lambda w: [w["m002"]["page"].pk], "post"),
-    ("mark m002's page reviewed", "thgov_currency_mark_reviewed", lambda w: [w["m002"]["page"].pk], "post"),
-    ("m002's publication request form", "thgov_publication_request_form", lambda w: [w["m002"]["state"].pk], "get"),
+    ("extend m002's expiry", "thgov_publishing:currency_extend", lambda w: [w["m002"]["page"].pk], "post"),
+    ("mark m002's page reviewed", "thgov_publishing:currency_mark_reviewed", lambda w: [w["m002"]["page"].pk], "post"),
+    ("m002's publication request form", "thgov_workflows:publication_request_form", lambda w: [w["m002"]["state"].pk], "get"),
     ("edit m002's expiry default", "thgov_expiry_defaults:edit", lambda w: [w["m002"]["expiry"].pk], "get"),
     ("delete m002's expiry default", "thgov_expiry_defaults:delete", lambda w: [w["m002"]["expiry"].pk], "post"),
     ("edit m002's source", "wagtailsnippets_wagtail_thgov_informationsource:edit", lambda w: [w["m002"]["source"].pk], "get"),
@@ -234,10 +234,10 @@ FOREIGN_OBJECTS = [
     ("delete m002's local item", "thgov_local_items:delete", lambda w: [w["m002"]["local_item"].pk], "post"),
     ("edit m002's evidence", "thgov_manual_evidence:edit", lambda w: [w["m002"]["evidence"].pk], "get"),
     ("delete m002's evidence", "thgov_manual_evidence:delete", lambda w: [w["m002"]["evidence"].pk], "post"),
-    ("m002's satisfaction workbook", "thgov_satisfaction_export", lambda w: {"query": f"survey={w['m002']['survey'].pk}"}, "get"),
+    ("m002's satisfaction workbook", "thgov_stats:satisfaction_export", lambda w: {"query": f"survey={w['m002']['survey'].pk}"}, "get"),
     ("m002's e-Service request", "thgov_eservice_requests:edit", lambda w: [w["m002"]["request"].pk], "get"),
     ("answer m002's e-Service request", "thgov_eservice_requests:edit", lambda w: [w["m002"]["request"].pk], "post"),
-    ("m002's attachment", "thgov_eservice_attachment", lambda w: [w["m002"]["attachment"].pk], "get"),
+    ("m002's attachment", "thgov_eservice:attachment", lambda w: [w["m002"]["attachment"].pk], "get"),
 ]
 # fmt: on
 
@@ -328,7 +328,7 @@ def test_page_explorer_shows_only_the_webmasters_own_pages(world, webmaster):
 
 def test_site_filters_offer_only_the_webmasters_own_site(world, webmaster):
     for name in (
-        "thgov_inventory",
+        "thgov_metadata:inventory",
         "thgov_expiry_defaults:index",
         "wagtailsnippets_wagtail_thgov_informationsource:list",
         "thgov_local_items:index",

@@ -180,7 +180,7 @@ def test_digest_goes_to_the_sites_webmasters_in_thai(site, pages, webmaster):
     for page in (pages["expiring"], pages["stale"], pages["out_of_date"]):
         assert page.title in body
     assert thai_date(pages["stale"].review_by) in body  # Buddhist-Era dates with Thai month names
-    assert reverse("thgov_currency_report") in body
+    assert reverse("thgov_publishing:currency_report") in body
     html = message.alternatives[0][0]
     assert 'lang="th"' in html
 
@@ -223,7 +223,7 @@ def test_digest_panel_and_report_list_the_same_pages(site, pages, webmaster):
     digest_titles = titles_in(mail.outbox[0].body, all_titles)
 
     client = login(webmaster)
-    report_html = client.get(reverse("thgov_currency_report")).content.decode()
+    report_html = client.get(reverse("thgov_publishing:currency_report")).content.decode()
     report_titles = titles_in(report_html, all_titles)
 
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
@@ -248,8 +248,8 @@ def test_digest_panel_and_report_list_the_same_pages(site, pages, webmaster):
 def test_panel_links_to_the_report_filtered_by_status(site, pages, webmaster):
     client = login(webmaster)
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert f"{reverse('thgov_currency_report')}?status=stale" in dashboard
-    filtered = client.get(reverse("thgov_currency_report"), {"status": "stale"}).content.decode()
+    assert f"{reverse('thgov_publishing:currency_report')}?status=stale" in dashboard
+    filtered = client.get(reverse("thgov_publishing:currency_report"), {"status": "stale"}).content.decode()
     assert pages["stale"].title in filtered
     assert pages["expiring"].title not in filtered
 
@@ -263,12 +263,14 @@ def test_report_shows_only_pages_the_user_may_edit(site, pages):
     run_setup()
     outsider = make_user("outsider", Role.WEBMASTER, other)
     # The outsider's request is for the default site, whose pages they may not edit.
-    html = login(outsider).get(reverse("thgov_currency_report")).content.decode()
+    html = login(outsider).get(reverse("thgov_publishing:currency_report")).content.decode()
     assert pages["stale"].title not in html
 
 
 def test_report_filters_refresh_through_the_results_view(site, pages, webmaster):
-    response = login(webmaster).get(reverse("thgov_currency_report_results"), {"status": "expiring"})
+    response = login(webmaster).get(
+        reverse("thgov_publishing:currency_report_results"), {"status": "expiring"}
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert pages["expiring"].title in html and pages["stale"].title not in html
@@ -281,11 +283,11 @@ def test_users_who_edit_no_page_see_no_panel_and_no_report(site, pages):
     reader.groups.add(group)
     client = login(reader)
     assert 'id="thgov-currency-section"' not in client.get(reverse("wagtailadmin_home")).content.decode()
-    assert client.get(reverse("thgov_currency_report")).status_code in (302, 403)
+    assert client.get(reverse("thgov_publishing:currency_report")).status_code in (302, 403)
 
 
 def test_report_exports_a_spreadsheet(site, pages, webmaster):
-    response = login(webmaster).get(reverse("thgov_currency_report"), {"export": "xlsx"})
+    response = login(webmaster).get(reverse("thgov_publishing:currency_report"), {"export": "xlsx"})
     assert response.status_code == 200
     workbook = load_workbook(
         io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)
@@ -308,7 +310,7 @@ def test_report_queries_do_not_grow_with_pages(
             make_info(agency_index, f"i{n}", review_by=TODAY - dt.timedelta(days=2))
 
     client = login(webmaster)
-    url = reverse("thgov_currency_report")
+    url = reverse("thgov_publishing:currency_report")
     add(3, 0)
     client.get(url)
     reset_queries()
@@ -328,7 +330,9 @@ def test_extend_expiry_in_one_step(site, pages, webmaster):
     page = pages["expiring"]
     revisions = page.revisions.count()
     old = page.expire_at
-    response = login(webmaster).post(reverse("thgov_currency_extend", args=[page.pk]), {"days": "30"})
+    response = login(webmaster).post(
+        reverse("thgov_publishing:currency_extend", args=[page.pk]), {"days": "30"}
+    )
     assert response.status_code == 302
     page = Page.objects.get(pk=page.pk).specific
     assert page.live
@@ -349,7 +353,7 @@ def test_mark_reviewed_moves_review_date_without_publishing_the_draft(site, page
     page = pages["stale"]
     page.title = "ร่างที่ยังไม่ได้ตรวจ"
     draft = page.save_revision()
-    response = login(webmaster).post(reverse("thgov_currency_mark_reviewed", args=[page.pk]))
+    response = login(webmaster).post(reverse("thgov_publishing:currency_mark_reviewed", args=[page.pk]))
     assert response.status_code == 302
     live = Page.objects.get(pk=page.pk).specific
     assert live.review_by == TODAY + dt.timedelta(days=180)
@@ -363,7 +367,7 @@ def test_mark_reviewed_moves_review_date_without_publishing_the_draft(site, page
 
 
 def test_actions_need_post_and_csrf(site, pages, webmaster):
-    url = reverse("thgov_currency_mark_reviewed", args=[pages["stale"].pk])
+    url = reverse("thgov_publishing:currency_mark_reviewed", args=[pages["stale"].pk])
     assert login(webmaster).get(url).status_code == 405
     strict = Client(enforce_csrf_checks=True)
     strict.login(username=webmaster.username, password=PASSWORD)
@@ -378,7 +382,7 @@ def test_actions_need_edit_permission_on_the_page(site, pages):
     run_setup()
     outsider = make_user("outsider", Role.WEBMASTER, other)
     response = login(outsider).post(
-        reverse("thgov_currency_extend", args=[pages["expiring"].pk]), {"days": "30"}
+        reverse("thgov_publishing:currency_extend", args=[pages["expiring"].pk]), {"days": "30"}
     )
     assert response.status_code in (302, 403)
     assert Page.objects.get(pk=pages["expiring"].pk).expire_at == pages["expiring"].expire_at
@@ -387,6 +391,6 @@ def test_actions_need_edit_permission_on_the_page(site, pages):
 
 def test_extend_by_an_unoffered_number_of_days_is_refused(site, pages, webmaster):
     response = login(webmaster).post(
-        reverse("thgov_currency_extend", args=[pages["expiring"].pk]), {"days": "10000"}
+        reverse("thgov_publishing:currency_extend", args=[pages["expiring"].pk]), {"days": "10000"}
     )
     assert response.status_code == 400

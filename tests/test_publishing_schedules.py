@@ -13,20 +13,21 @@ from django_q.scheduler import scheduler
 from wagtail.models import Page
 
 from tests.test_publishing_expiry import make_municipality_site, make_news, make_news_index, make_tree
+from wagtail_thgov.core import registry
+from wagtail_thgov.core.registry import jobs, setup_steps
 from wagtail_thgov.core.thai.dates import BANGKOK
-from wagtail_thgov.installation import SETUP_STEPS
 from wagtail_thgov.publishing.checks import check_schedules
-from wagtail_thgov.publishing.schedules import SCHEDULED_JOBS, ScheduledJob, ensure_schedules
+from wagtail_thgov.publishing.schedules import ensure_schedules
 
 pytestmark = pytest.mark.django_db
 
 
 def schedules_by_job():
-    return {job.name: Schedule.objects.filter(name=job.name).count() for job in SCHEDULED_JOBS}
+    return {job.name: Schedule.objects.filter(name=job.name).count() for job in jobs()}
 
 
 def test_schedules_are_a_thgov_setup_step():
-    assert "wagtail_thgov.publishing.schedules.ensure_schedules" in SETUP_STEPS
+    assert "wagtail_thgov.publishing.schedules.ensure_schedules" in [step.path for step in setup_steps()]
 
 
 def test_thgov_setup_twice_leaves_exactly_one_schedule_per_job():
@@ -34,7 +35,7 @@ def test_thgov_setup_twice_leaves_exactly_one_schedule_per_job():
     call_command("thgov_setup", stdout=io.StringIO())
     second = io.StringIO()
     call_command("thgov_setup", stdout=second)
-    assert schedules_by_job() == {job.name: 1 for job in SCHEDULED_JOBS}
+    assert schedules_by_job() == {job.name: 1 for job in jobs()}
     assert "nothing changed" in second.getvalue()
 
 
@@ -49,7 +50,7 @@ def test_publish_scheduled_runs_every_minute_and_digest_daily():
 
 def test_duplicate_schedules_are_removed_and_changed_ones_restored():
     ensure_schedules(lambda message: None)
-    job = SCHEDULED_JOBS[0]
+    job = next(job for job in jobs() if job.func.endswith("run_publish_scheduled"))  # every minute
     Schedule.objects.create(name=job.name, func=job.func, schedule_type=job.schedule_type, minutes=1)
     Schedule.objects.filter(name=job.name).update(minutes=5)
     assert ensure_schedules(lambda message: None) == 2
@@ -68,11 +69,10 @@ def test_administrators_run_time_is_kept():
 
 
 def test_other_subpackages_can_add_jobs(monkeypatch):
-    extra = ScheduledJob(
-        "thgov: stats flush", "wagtail_thgov.publishing.jobs.send_daily_digest", Schedule.HOURLY
-    )
-    monkeypatch.setattr("wagtail_thgov.publishing.schedules.SCHEDULED_JOBS", [*SCHEDULED_JOBS, extra])
-    assert ensure_schedules(lambda message: None) == len(SCHEDULED_JOBS) + 1
+    before = len(jobs())
+    monkeypatch.setattr(registry, "_jobs", dict(registry._jobs))  # the registration is undone afterwards
+    registry.job("thgov: stats flush", "wagtail_thgov.publishing.jobs.send_daily_digest", Schedule.HOURLY)
+    assert ensure_schedules(lambda message: None) == before + 1
     assert Schedule.objects.filter(name="thgov: stats flush").count() == 1
 
 

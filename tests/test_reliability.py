@@ -177,7 +177,7 @@ def public_page(page):
 
 
 def moderate(client, answer, decision):
-    return client.post(reverse("thgov_survey_moderate", args=[answer.pk]), {"decision": decision})
+    return client.post(reverse("thgov_stats:survey_moderate", args=[answer.pk]), {"decision": decision})
 
 
 def test_open_answers_are_public_only_after_a_webmaster_accepts_them(moderated_survey):
@@ -185,7 +185,7 @@ def test_open_answers_are_public_only_after_a_webmaster_accepts_them(moderated_s
     assert SPAM not in public_page(page) and GENUINE not in public_page(page)
     webmaster = Client()
     webmaster.login(username=role_users(site)[Role.WEBMASTER].username, password=PASSWORD)
-    listing = webmaster.get(reverse("thgov_survey_moderation"))
+    listing = webmaster.get(reverse("thgov_stats:survey_moderation"))
     assert listing.status_code == 200
     assert SPAM in listing.content.decode() and GENUINE in listing.content.decode()
     assert (
@@ -218,13 +218,13 @@ def test_only_the_sites_webmasters_may_accept_an_answer(moderated_survey):
         response = moderate(client, answer, "accept")
         assert response.status_code == expected, user.username
         if user is other_webmaster:
-            assert SPAM not in client.get(reverse("thgov_survey_moderation")).content.decode()
+            assert SPAM not in client.get(reverse("thgov_stats:survey_moderation")).content.decode()
     anonymous = moderate(Client(), answer, "accept")
     assert anonymous.status_code == 302 and "login" in anonymous["Location"]
     webmaster = Client()
     webmaster.login(username=users[Role.WEBMASTER].username, password=PASSWORD)
     assert moderate(webmaster, answer, "publish-everything").status_code == 404  # forged decision
-    assert webmaster.get(reverse("thgov_survey_moderate", args=[answer.pk])).status_code == 405
+    assert webmaster.get(reverse("thgov_stats:survey_moderate", args=[answer.pk])).status_code == 405
     assert SurveyAnswer.objects.get(pk=answer.pk).moderation == Moderation.PENDING
 
 

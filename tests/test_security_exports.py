@@ -34,17 +34,17 @@ DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 
 # (URL name, export format, what the payload is typed into)
 EXPORTS = [
-    ("thgov_inventory", "csv", "page title"),
-    ("thgov_inventory", "xlsx", "page title"),
-    ("thgov_currency_report", "csv", "page title"),
-    ("thgov_currency_report", "xlsx", "page title"),
-    ("thgov_publication_register", "csv", "page title"),
-    ("thgov_publication_register", "xlsx", "page title"),
+    ("thgov_metadata:inventory", "csv", "page title"),
+    ("thgov_metadata:inventory", "xlsx", "page title"),
+    ("thgov_publishing:currency_report", "csv", "page title"),
+    ("thgov_publishing:currency_report", "xlsx", "page title"),
+    ("thgov_workflows:publication_register", "csv", "page title"),
+    ("thgov_workflows:publication_register", "xlsx", "page title"),
     ("wagtailsnippets_wagtail_thgov_informationsource:list", "csv", "source name"),
     ("wagtailsnippets_wagtail_thgov_informationsource:list", "xlsx", "source name"),
     ("wagtailsnippets_wagtail_thgov_person:list", "csv", "person name"),
     ("wagtailsnippets_wagtail_thgov_person:list", "xlsx", "person name"),
-    ("thgov_compliance_export", "xlsx", "local checklist item"),
+    ("thgov_compliance:export", "xlsx", "local checklist item"),
 ]
 
 
@@ -93,7 +93,7 @@ def cells(response, export_format):
 )
 def test_no_export_cell_can_run_as_a_formula(client, filled, name, export_format, source):
     url = reverse(name)
-    if name != "thgov_compliance_export":
+    if name != "thgov_compliance:export":
         url += f"?export={export_format}"
     response = client.get(url)
     assert response.status_code == 200, response.status_code

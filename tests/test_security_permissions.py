@@ -40,9 +40,19 @@ pytestmark = pytest.mark.django_db
 LOGIN, DENIED, OK = "login", "denied", "ok"
 # Views that only accept POST: they are checked with a POST of a valid form.
 POST_ACTIONS = {
-    "thgov_currency_extend": {"days": "30"},
-    "thgov_currency_mark_reviewed": {},
-    "thgov_survey_moderate": {"decision": "accept"},
+    "thgov_publishing:currency_extend": {"days": "30"},
+    "thgov_publishing:currency_mark_reviewed": {},
+    "thgov_stats:survey_moderate": {"decision": "accept"},
+}
+# The namespaces of the plugin's own admin URLs (each capability's admin_urls, isolation's included).
+PLUGIN_NAMESPACES = {
+    "thgov_metadata",
+    "thgov_workflows",
+    "thgov_publishing",
+    "thgov_compliance",
+    "thgov_stats",
+    "thgov_eservice",
+    "thgov_isolation",
 }
 ROLES = ("anonymous", "uploader", "webmaster", "approver", "superuser")
 
@@ -112,19 +122,19 @@ FILE_KINDS = ("documents", "images")
 API_FIND = _row(LOGIN, "HTTP 302", "HTTP 302", "HTTP 302", "HTTP 302")
 
 EXPECTED = {
-    "thgov_inventory": EDITORS,
-    "thgov_inventory_results": EDITORS,
-    "thgov_publication_register": REGISTER,
-    "thgov_publication_register_results": REGISTER,
-    "thgov_publication_request_form": REGISTER,
-    "thgov_currency_report": EDITORS,
-    "thgov_currency_report_results": EDITORS,
-    "thgov_currency_extend": PAGE_EDIT_ACTION,
-    "thgov_currency_mark_reviewed": PAGE_EDIT_ACTION,
-    "thgov_compliance_report": WEBMASTER_ONLY,
-    "thgov_compliance_report_results": WEBMASTER_ONLY,
-    "thgov_compliance_export": WEBMASTER_ONLY,
-    "thgov_compliance_load_edition": WEBMASTER_ONLY,
+    "thgov_metadata:inventory": EDITORS,
+    "thgov_metadata:inventory_results": EDITORS,
+    "thgov_workflows:publication_register": REGISTER,
+    "thgov_workflows:publication_register_results": REGISTER,
+    "thgov_workflows:publication_request_form": REGISTER,
+    "thgov_publishing:currency_report": EDITORS,
+    "thgov_publishing:currency_report_results": EDITORS,
+    "thgov_publishing:currency_extend": PAGE_EDIT_ACTION,
+    "thgov_publishing:currency_mark_reviewed": PAGE_EDIT_ACTION,
+    "thgov_compliance:report": WEBMASTER_ONLY,
+    "thgov_compliance:report_results": WEBMASTER_ONLY,
+    "thgov_compliance:export": WEBMASTER_ONLY,
+    "thgov_compliance:load_edition": WEBMASTER_ONLY,
     **_snippet("informationsource", SOURCES_READ, SOURCES_WRITE, EDITORS),
     **_snippet("person", SUPERUSER_ONLY, SUPERUSER_ONLY, EDITORS),
     **_viewset("thgov_expiry_defaults", WEBMASTER_ONLY),
@@ -138,9 +148,9 @@ EXPECTED = {
         f"thgov_eservice_requests:{name}": WEBMASTER_ONLY
         for name in ("index", "index_results", "edit", "history", "history_results", "usage")
     },
-    "thgov_eservice_attachment": WEBMASTER_ONLY,
-    "thgov_eservice_statistics": WEBMASTER_ONLY,
-    "thgov_eservice_statistics_results": WEBMASTER_ONLY,
+    "thgov_eservice:attachment": WEBMASTER_ONLY,
+    "thgov_eservice:statistics": WEBMASTER_ONLY,
+    "thgov_eservice:statistics_results": WEBMASTER_ONLY,
     "wagtailsettings:edit:eservicesettings": WEBMASTER_ONLY,
     # The admin API's files (issue 15): every role of the site may choose its files; "find" redirects to
     # the file's detail URL. Another site's files are "not found" (tests/test_files_isolation.py).
@@ -149,7 +159,7 @@ EXPECTED = {
     # Wagtail's page reports and page chooser, scoped per municipality (wagtail_thgov.isolation): Wagtail's
     # own rules on who may open them (any page editor; locked pages: those who may unlock).
     **{
-        f"thgov_wagtailadmin_reports_{name}": EDITORS
+        f"thgov_isolation:wagtailadmin_reports_{name}": EDITORS
         for name in (
             "page_types_usage",
             "page_types_usage_results",
@@ -161,17 +171,17 @@ EXPECTED = {
             "workflow_tasks_results",
         )
     },
-    "thgov_wagtailadmin_reports_locked_pages": WEBMASTER_ONLY,
-    "thgov_wagtailadmin_reports_locked_pages_results": WEBMASTER_ONLY,
-    "thgov_wagtailadmin_choose_page_chosen_multiple": EDITORS,
+    "thgov_isolation:wagtailadmin_reports_locked_pages": WEBMASTER_ONLY,
+    "thgov_isolation:wagtailadmin_reports_locked_pages_results": WEBMASTER_ONLY,
+    "thgov_isolation:wagtailadmin_choose_page_chosen_multiple": EDITORS,
     # Moderation of open survey answers: the site's webmasters.
-    "thgov_survey_moderation": WEBMASTER_ONLY,
-    "thgov_survey_moderation_results": WEBMASTER_ONLY,
-    "thgov_survey_moderate": WEBMASTER_ONLY,
+    "thgov_stats:survey_moderation": WEBMASTER_ONLY,
+    "thgov_stats:survey_moderation_results": WEBMASTER_ONLY,
+    "thgov_stats:survey_moderate": WEBMASTER_ONLY,
     # Satisfaction survey results: the site's webmasters.
-    "thgov_satisfaction_report": WEBMASTER_ONLY,
-    "thgov_satisfaction_report_results": WEBMASTER_ONLY,
-    "thgov_satisfaction_export": WEBMASTER_ONLY,
+    "thgov_stats:satisfaction_report": WEBMASTER_ONLY,
+    "thgov_stats:satisfaction_report_results": WEBMASTER_ONLY,
+    "thgov_stats:satisfaction_export": WEBMASTER_ONLY,
 }
 
 
@@ -223,7 +233,7 @@ class World:
             "page": page,
             "title": page.title,
             "thgov_eservice_requests": service_request,
-            "thgov_eservice_attachment": attachment,
+            "thgov_eservice:attachment": attachment,
             "service": service,
             "survey": survey,
             "open_answer": open_answer,
@@ -251,17 +261,19 @@ class World:
         objects = self.objects[site.pk]
         if name.startswith("wagtailsettings:edit:"):
             return reverse("wagtailsettings:edit", args=["wagtail_thgov", name.rsplit(":", 1)[1], site.pk])
-        if name == "thgov_publication_request_form":
+        if name == "thgov_workflows:publication_request_form":
             return reverse(name, args=[objects["workflow_state"].pk])
-        if name == "thgov_eservice_attachment":
+        if name == "thgov_eservice:attachment":
             return reverse(name, args=[objects[name].pk])
-        if name.startswith("thgov_satisfaction_"):
+        if name.startswith("thgov_stats:satisfaction_"):
             return reverse(name) + f"?survey={objects['survey'].pk}"
-        if name == "thgov_survey_moderate":
+        if name == "thgov_stats:survey_moderate":
             return reverse(name, args=[objects["open_answer"].pk])
-        if name in ("thgov_currency_extend", "thgov_currency_mark_reviewed"):
+        if name in ("thgov_publishing:currency_extend", "thgov_publishing:currency_mark_reviewed"):
             return reverse(name, args=[objects["page"].pk])
         namespace, _, view = name.rpartition(":")
+        if namespace in PLUGIN_NAMESPACES:  # reports and their exports: no object in the address
+            return reverse(name)
         if namespace.startswith("wagtailadmin_api:"):
             pk = objects[namespace].pk
             if view == "listing":
@@ -370,16 +382,16 @@ def test_a_webmaster_gets_nothing_of_another_municipality(client, world):
     for name in CROSS_SITE:
         url = world.url(name, other)
         if name in (
-            "thgov_inventory",
-            "thgov_inventory_results",
-            "thgov_currency_report",
-            "thgov_currency_report_results",
-            "thgov_compliance_report",
-            "thgov_compliance_report_results",
-            "thgov_compliance_export",
-            "thgov_compliance_load_edition",
-            "thgov_publication_register",
-            "thgov_publication_register_results",
+            "thgov_metadata:inventory",
+            "thgov_metadata:inventory_results",
+            "thgov_publishing:currency_report",
+            "thgov_publishing:currency_report_results",
+            "thgov_compliance:report",
+            "thgov_compliance:report_results",
+            "thgov_compliance:export",
+            "thgov_compliance:load_edition",
+            "thgov_workflows:publication_register",
+            "thgov_workflows:publication_register_results",
         ):
             url += f"?site={other.pk}"
         response = request(client, name, url)
@@ -393,19 +405,19 @@ def test_a_webmaster_gets_nothing_of_another_municipality(client, world):
             if (
                 name.startswith(
                     (
-                        "thgov_inventory",
-                        "thgov_currency_report",
-                        "thgov_publication_register",
-                        "thgov_wagtailadmin",
+                        "thgov_metadata:inventory",
+                        "thgov_publishing:currency_report",
+                        "thgov_workflows:publication_register",
+                        "thgov_isolation:",
                     )
                 )
-                and name != "thgov_publication_request_form"
+                and name != "thgov_workflows:publication_request_form"
             ):
                 # Listings answer with the webmaster's own site; the other site's rows must not appear.
                 if world.objects[other.pk]["title"] in body:
                     leaks.append(f"{name}: lists the other site's page")
                 continue
-            if name.startswith(("thgov_eservice_statistics", "thgov_satisfaction_report")):
+            if name.startswith(("thgov_eservice:statistics", "thgov_stats:satisfaction_report")):
                 # Answered with the webmaster's own site, whatever the query asked for.
                 other_objects = world.objects[other.pk]
                 if other_objects["service"].title in body or other_objects["survey"].title in body:
@@ -417,17 +429,17 @@ def test_a_webmaster_gets_nothing_of_another_municipality(client, world):
                 if world.objects[other.pk][name.rsplit(":", 1)[0]].title in listed:
                     leaks.append(f"{name}: lists the other site's file")
                 continue
-            if name.startswith("thgov_survey_moderation"):
+            if name.startswith("thgov_stats:survey_moderation"):
                 # The webmaster's own sites' answers only; the other site's answer must not appear.
                 if world.objects[other.pk]["open_answer"].text in body:
                     leaks.append(f"{name}: lists the other site's open answer")
                 continue
-            if name == "thgov_compliance_load_edition":
+            if name == "thgov_compliance:load_edition":
                 # The form offers the webmaster's own sites only.
                 if other.hostname in body or (other.site_name and other.site_name in body):
                     leaks.append(f"{name}: offers the other site")
                 continue
-            if name == "thgov_compliance_export" or name.startswith("thgov_compliance_report"):
+            if name == "thgov_compliance:export" or name.startswith("thgov_compliance:report"):
                 if other.hostname in body or "other.example.test" in response.get("Content-Disposition", ""):
                     leaks.append(f"{name}: reports on the other site")
                 continue
@@ -437,9 +449,9 @@ def test_a_webmaster_gets_nothing_of_another_municipality(client, world):
 
 def test_an_uploader_cannot_reach_any_export(client, world):
     client.login(username=world.users["uploader"].username, password=PASSWORD)
-    assert outcome(client.get(reverse("thgov_compliance_export"))) == DENIED
+    assert outcome(client.get(reverse("thgov_compliance:export"))) == DENIED
     for name in ("thgov_expiry_defaults:index", "thgov_manual_evidence:index", "thgov_local_items:index"):
         response = client.get(reverse(name) + "?export=xlsx")
         assert outcome(response) == DENIED, name
-    response = client.get(reverse("thgov_publication_register") + "?export=xlsx")
+    response = client.get(reverse("thgov_workflows:publication_register") + "?export=xlsx")
     assert outcome(response) == DENIED

@@ -50,9 +50,9 @@ VIEWS = [
     ("news page", lambda page: page.url, False),
     ("search with the payload as query", "search", False),
     ("admin: page explorer", lambda page: reverse("wagtailadmin_explore", args=[page.get_parent().pk]), True),
-    ("admin: inventory", lambda page: reverse("thgov_inventory"), True),
-    ("admin: currency report", lambda page: reverse("thgov_currency_report"), True),
-    ("admin: compliance report", lambda page: reverse("thgov_compliance_report"), True),
+    ("admin: inventory", lambda page: reverse("thgov_metadata:inventory"), True),
+    ("admin: currency report", lambda page: reverse("thgov_publishing:currency_report"), True),
+    ("admin: compliance report", lambda page: reverse("thgov_compliance:report"), True),
     (
         "admin: information sources",
         lambda page: reverse("wagtailsnippets_wagtail_thgov_informationsource:list"),

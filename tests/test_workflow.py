@@ -293,8 +293,8 @@ def test_anonymous_users_reach_no_workflow_view(site, agency_index, users, clien
     task_state = page.current_workflow_task_state
     for url in [
         reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk)),
-        reverse("thgov_publication_register"),
-        reverse("thgov_publication_request_form", args=(task_state.workflow_state_id,)),
+        reverse("thgov_workflows:publication_register"),
+        reverse("thgov_workflows:publication_request_form", args=(task_state.workflow_state_id,)),
     ]:
         response = client.post(url)
         assert response.status_code in (302, 403)
@@ -326,12 +326,12 @@ def test_register_lists_all_four_people_and_exports_xlsx(site, agency_index, use
     act(login(client, users[Role.WEBMASTER]), page)
     act(login(client, users[Role.APPROVER]), page)
     webmaster = login(client, users[Role.WEBMASTER])
-    response = webmaster.get(reverse("thgov_publication_register"))
+    response = webmaster.get(reverse("thgov_workflows:publication_register"))
     html = response.content.decode()
     assert response.status_code == 200
     for role in (Role.UPLOADER, Role.WEBMASTER, Role.APPROVER):
         assert users[role].get_full_name() in html
-    export = webmaster.get(reverse("thgov_publication_register") + "?export=xlsx")
+    export = webmaster.get(reverse("thgov_workflows:publication_register") + "?export=xlsx")
     assert export.status_code == 200
     workbook = load_workbook(
         io.BytesIO(b"".join(export.streaming_content) if export.streaming else export.content)
@@ -340,13 +340,13 @@ def test_register_lists_all_four_people_and_exports_xlsx(site, agency_index, use
     assert rows[1][0] == "ประวัติความเป็นมา"
     assert users[Role.APPROVER].get_full_name() in rows[1]
     state = WorkflowState.objects.get(object_id=str(page.pk))
-    form = webmaster.get(reverse("thgov_publication_request_form", args=(state.pk,)))
+    form = webmaster.get(reverse("thgov_workflows:publication_request_form", args=(state.pk,)))
     assert form.status_code == 200
     assert "แบบฟอร์มการขออนุญาตเผยแพร่ข้อมูลผ่านเว็บไซต์" in form.content.decode()
 
 
 def test_uploader_cannot_see_register(site, users, client):
-    response = login(client, users[Role.UPLOADER]).get(reverse("thgov_publication_register"))
+    response = login(client, users[Role.UPLOADER]).get(reverse("thgov_workflows:publication_register"))
     assert response.status_code in (302, 403)
 
 
@@ -360,7 +360,11 @@ def test_webmaster_sees_only_own_sites_register(site, agency_index, users, clien
         login(client, other_users[Role.UPLOADER]), other_index, title="ของอีกแห่ง", slug="elsewhere"
     )
     submit_new_page(login(client, users[Role.UPLOADER]), agency_index)
-    html = login(Client(), users[Role.WEBMASTER]).get(reverse("thgov_publication_register")).content.decode()
+    html = (
+        login(Client(), users[Role.WEBMASTER])
+        .get(reverse("thgov_workflows:publication_register"))
+        .content.decode()
+    )
     assert "ประวัติความเป็นมา" in html
     assert "ของอีกแห่ง" not in html
     assert make_user  # factories in use
@@ -377,7 +381,7 @@ def test_register_shows_derived_go_live_thai_dates_statuses_and_a_named_sheet_wi
     page = AgencyInfoPage.objects.get(pk=page.pk)
     assert page.live and page.expire_at
     webmaster = login(client, users[Role.WEBMASTER])
-    html = webmaster.get(reverse("thgov_publication_register")).content.decode()
+    html = webmaster.get(reverse("thgov_workflows:publication_register")).content.decode()
     certified_at = (
         TaskState.objects.filter(workflow_state__object_id=str(page.pk)).latest("finished_at").finished_at
     )
@@ -385,7 +389,7 @@ def test_register_shows_derived_go_live_thai_dates_statuses_and_a_named_sheet_wi
     assert thai_date(page.expire_at) in html
     assert "minutes ago" not in html and "นาทีที่ผ่านมา" not in html
     assert "Approved" not in html
-    export = webmaster.get(reverse("thgov_publication_register") + "?export=xlsx")
+    export = webmaster.get(reverse("thgov_workflows:publication_register") + "?export=xlsx")
     workbook = load_workbook(
         io.BytesIO(b"".join(export.streaming_content) if export.streaming else export.content)
     )

@@ -44,3 +44,15 @@ class WagtailThgovConfig(AppConfig):
         ReferenceIndex.register_model(MunicipalitySettings)
         # A certification records the checksums of the files it covered (wagtail_thgov.workflows).
         certification.connect()
+
+        # Each capability registers its thgov_setup steps and scheduled jobs (core.registry). Imported here,
+        # once every model is loaded. The steps run by their order number, whatever the import order:
+        # site settings 100, workflows 200, files to site collections 300, expiry defaults 400, scheduled
+        # jobs 500, standards 600. Jobs are listed in this import order.
+        from .compliance import registration as compliance_registration  # noqa: F401
+        from .eservice import registration as eservice_registration  # noqa: F401
+        from .publishing import registration as publishing_registration  # noqa: F401
+        from .site_settings import registration as site_settings_registration  # noqa: F401
+        from .sitefiles import registration as sitefiles_registration  # noqa: F401
+        from .stats import registration as stats_registration  # noqa: F401
+        from .workflows import registration as workflows_registration  # noqa: F401

@@ -147,7 +147,7 @@ def test_uploader_replaces_a_certified_file_through_the_workflow_in_chromium(
     # (8) The webmaster's register shows both versions with their checksums.
     page.set_viewport_size({"width": 1280, "height": 900})
     log_in(page, base, users[Role.WEBMASTER])
-    page.goto(base + reverse("thgov_publication_register"))
+    page.goto(base + reverse("thgov_workflows:publication_register"))
     text = page.locator("main").inner_text()
     assert sha256(VERSION_1) in text and sha256(VERSION_2) in text
     screenshot("8-register-both-versions")

@@ -43,7 +43,7 @@ def test_register_in_thai_and_request_form_fits_a4(live_server, wagtail_seed, pa
     base = live_server.url
 
     log_in(page, base, users[Role.WEBMASTER])
-    page.goto(base + reverse("thgov_publication_register"))
+    page.goto(base + reverse("thgov_workflows:publication_register"))
     table = page.locator("table").first.inner_text()
     screenshot("1-register")
     assert "รับรองและเผยแพร่แล้ว" in table
@@ -53,7 +53,7 @@ def test_register_in_thai_and_request_form_fits_a4(live_server, wagtail_seed, pa
     state = WorkflowState.objects.get(object_id=str(news.pk))
     page.set_viewport_size({"width": A4_WIDTH_PX, "height": 1123})
     page.emulate_media(media="print")
-    page.goto(base + reverse("thgov_publication_request_form", args=(state.pk,)))
+    page.goto(base + reverse("thgov_workflows:publication_request_form", args=(state.pk,)))
     link = page.locator("a[href*='/']").filter(has_text="http")
     assert unquote(news.full_url).endswith(link.inner_text().split("/", 3)[-1])
     assert "%E0" not in link.inner_text()

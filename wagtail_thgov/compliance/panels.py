@@ -104,5 +104,5 @@ class ComplianceScorePanel(Component):
         return {
             "site": site,
             "results": results,
-            "report_url": reverse("thgov_compliance_report"),
+            "report_url": reverse("thgov_compliance:report"),
         }

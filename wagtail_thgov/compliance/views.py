@@ -174,8 +174,8 @@ class ComplianceReportView(ReportView):
 
     page_title = _("Compliance checklist")
     header_icon = "tasks"
-    index_url_name = "thgov_compliance_report"
-    index_results_url_name = "thgov_compliance_report_results"
+    index_url_name = "thgov_compliance:report"
+    index_results_url_name = "thgov_compliance:report_results"
     results_template_name = "wagtail_thgov/compliance/report_results.html"
     filterset_class = ComplianceFilterSet
     paginate_by = 200
@@ -233,12 +233,12 @@ class ComplianceReportView(ReportView):
         return [
             HeaderButton(
                 _("Download workbook (.xlsx)"),
-                url=reverse("thgov_compliance_export") + query,
+                url=reverse("thgov_compliance:export") + query,
                 icon_name="download",
             ),
             HeaderButton(
                 _("Load a new edition"),
-                url=reverse("thgov_compliance_load_edition") + query,
+                url=reverse("thgov_compliance:load_edition") + query,
                 icon_name="upload",
             ),
         ]
@@ -318,7 +318,7 @@ class LoadEditionView(WagtailAdminTemplateMixin, FormView):
             },
         )
         query = urlencode({"site": site.pk, "standard": standard.pk})
-        return redirect(f"{reverse('thgov_compliance_report')}?{query}")
+        return redirect(f"{reverse('thgov_compliance:report')}?{query}")
 
     def form_invalid(self, form):
         messages.error(

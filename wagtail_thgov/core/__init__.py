@@ -5,7 +5,9 @@
 - ``spreadsheets``: formula-safe cells, header styles and write-only workbooks for every export;
 - ``sniffing``: what a file really is, from its first bytes (one table of magic bytes);
 - ``panels``: the registry through which capabilities add panels to the edit forms;
-- ``thai``: Buddhist-Era dates, fiscal years, Thai numerals and slugs.
+- ``thai``: Buddhist-Era dates, fiscal years, Thai numerals and slugs (its ``wagtail_hooks`` adds the slug script);
+- ``registry``: the setup steps and scheduled jobs each capability registers at start-up;
+- ``menu``: the one admin menu item class, shown by a rule.
 
 The import-linter contracts in pyproject.toml keep it so: nothing here imports a capability.
 """

@@ -5,12 +5,15 @@ from django.urls import path
 from .staff import MonthlyStatisticsView
 from .views import download_attachment
 
+# The namespace of these names: reverse("thgov_eservice:attachment").
+app_name = "thgov_eservice"
+
 urlpatterns = [
-    path("thgov/eservice/attachments/<int:pk>/", download_attachment, name="thgov_eservice_attachment"),
-    path("thgov/eservice/statistics/", MonthlyStatisticsView.as_view(), name="thgov_eservice_statistics"),
+    path("thgov/eservice/attachments/<int:pk>/", download_attachment, name="attachment"),
+    path("thgov/eservice/statistics/", MonthlyStatisticsView.as_view(), name="statistics"),
     path(
         "thgov/eservice/statistics/results/",
         MonthlyStatisticsView.as_view(results_only=True),
-        name="thgov_eservice_statistics_results",
+        name="statistics_results",
     ),
 ]

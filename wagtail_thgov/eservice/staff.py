@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column, Table, TitleColumn
 from wagtail.admin.views.generic import EditView, HistoryView, IndexView
@@ -18,7 +17,6 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from ..core.sites import serves_any_site
 from ..core.spreadsheets import safe_cell_text
 from ..core.thai import thai_date, thai_datetime
 from ..metadata.models import InformationSource
@@ -168,7 +166,7 @@ class ServiceRequestSummaryPanel(Panel):
                     "kind_label": KIND_LABELS.get(request.kind, request.kind),
                     "overdue": request.overdue_on(),
                     "attachments": [
-                        (attachment, reverse("thgov_eservice_attachment", args=[attachment.pk]))
+                        (attachment, reverse("thgov_eservice:attachment", args=[attachment.pk]))
                         for attachment in request.attachments.all()
                     ],
                     "events": request.events.select_related("actor", "assigned_to"),
@@ -399,8 +397,8 @@ class MonthlyStatisticsView(ReportView):
 
     page_title = _("e-Service statistics")
     header_icon = "table"
-    index_url_name = "thgov_eservice_statistics"
-    index_results_url_name = "thgov_eservice_statistics_results"
+    index_url_name = "thgov_eservice:statistics"
+    index_results_url_name = "thgov_eservice:statistics_results"
     filterset_class = StatisticsFilterSet
     paginate_by = 100
     columns = [
@@ -459,8 +457,3 @@ class MonthlyStatisticsView(ReportView):
     def get_filtered_queryset(self):
         requests = super().get_filtered_queryset()
         return monthly_statistics(requests.values_list(*ROW_FIELDS), timezone.localdate())
-
-
-class StatisticsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return serves_any_site(request.user, STATISTICS_PERMISSION)

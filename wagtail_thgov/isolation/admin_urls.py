@@ -41,14 +41,16 @@ def _replacements(patterns, prefix="", namespace=""):
             wagtail_name = f"{namespace}{pattern.name}"
             options = getattr(pattern.callback, "view_initkwargs", {})
             view = REPLACED_VIEWS[wagtail_name].as_view(**options)
-            # Reversing Wagtail's name gives the same address; this name only tells the patterns apart.
+            # Reversing Wagtail's name gives the same address; this name, in the ``thgov_isolation`` namespace,
+            # only tells the patterns apart.
             yield path(prefix + str(pattern.pattern), view, name=scoped_name(wagtail_name))
 
 
 def scoped_name(wagtail_name):
-    """``wagtailadmin_reports:locked_pages`` → ``thgov_wagtailadmin_reports_locked_pages``."""
-    return "thgov_" + wagtail_name.replace(":", "_")
+    """``wagtailadmin_reports:locked_pages`` → ``wagtailadmin_reports_locked_pages`` (in ``thgov_isolation``)."""
+    return wagtail_name.replace(":", "_")
 
 
+app_name = "thgov_isolation"
 urlpatterns = decorate_urlpatterns(list(_replacements(wagtail_admin_patterns)), require_admin_access)
 urlpatterns = decorate_urlpatterns(urlpatterns, never_cache)

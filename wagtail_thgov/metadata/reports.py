@@ -49,8 +49,8 @@ class InventoryReportView(SiteFilterScopedMixin, RowsReportMixin, PageReportView
 
     page_title = _("Published information")
     header_icon = "doc-full-inverse"
-    index_url_name = "thgov_inventory"
-    index_results_url_name = "thgov_inventory_results"
+    index_url_name = "thgov_metadata:inventory"
+    index_results_url_name = "thgov_metadata:inventory_results"
     filterset_class = InventoryFilterSet
     any_permission_required = ["add", "change", "publish"]
     paginate_by = 50

@@ -37,7 +37,7 @@ def digest_context(site, report):
         "expiring": [(page, edit_url(page)) for page in report.expiring],
         "stale": [(page, edit_url(page)) for page in report.stale],
         "out_of_date": [(item, edit_url(item.page)) for item in report.out_of_date],
-        "report_url": _admin_url(site, reverse("thgov_currency_report")),
+        "report_url": _admin_url(site, reverse("thgov_publishing:currency_report")),
     }
 
 

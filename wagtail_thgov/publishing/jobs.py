@@ -1,4 +1,4 @@
-"""The functions django-q2 runs on schedule (see ``schedules.SCHEDULED_JOBS``)."""
+"""The functions django-q2 runs on schedule (registered in ``publishing.registration``)."""
 
 import io
 

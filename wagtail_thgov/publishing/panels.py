@@ -18,7 +18,7 @@ class CurrencyPanel(Component):
 
     def get_context_data(self, parent_context=None):
         report = currency_report_for_request(self.request)
-        url = reverse("thgov_currency_report")
+        url = reverse("thgov_publishing:currency_report")
         counts = report.counts if report else {}
         return {
             "report": report,

@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
@@ -102,8 +101,8 @@ class CurrencyReportView(FormulaSafeExportMixin, ReportView):
 
     page_title = _("Currency of published information")
     header_icon = "time"
-    index_url_name = "thgov_currency_report"
-    index_results_url_name = "thgov_currency_report_results"
+    index_url_name = "thgov_publishing:currency_report"
+    index_results_url_name = "thgov_publishing:currency_report_results"
     filterset_class = CurrencyFilterSet
     permission_policy = page_policy
     any_permission_required = ["change"]
@@ -193,13 +192,6 @@ class CurrencyReportView(FormulaSafeExportMixin, ReportView):
         return self._rows(object_list)
 
 
-class CurrencyReportMenuItem(MenuItem):
-    """Shown to users who may edit some page."""
-
-    def is_shown(self, request):
-        return page_policy.user_has_permission(request.user, "change")
-
-
 class ExtendExpiryForm(forms.Form):
     days = forms.TypedChoiceField(choices=[(days, days) for days in EXTEND_DAYS_CHOICES], coerce=int)
 
@@ -217,7 +209,7 @@ def _editable_page_or_denied(request, page_id):
 
 
 def _back(request):
-    return redirect(get_valid_next_url_from_request(request) or reverse("thgov_currency_report"))
+    return redirect(get_valid_next_url_from_request(request) or reverse("thgov_publishing:currency_report"))
 
 
 @require_POST

@@ -1,4 +1,4 @@
-"""django-q2 jobs of the statistics (see ``publishing.schedules.SCHEDULED_JOBS``)."""
+"""django-q2 jobs of the statistics (registered in ``stats.registration``)."""
 
 import datetime as dt
 import uuid

@@ -19,7 +19,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
@@ -66,8 +65,8 @@ class ModerationActionsColumn(Column):
 class SurveyAnswerModerationView(ReportView):
     page_title = _("Survey open answers")
     header_icon = "comment"
-    index_url_name = "thgov_survey_moderation"
-    index_results_url_name = "thgov_survey_moderation_results"
+    index_url_name = "thgov_stats:survey_moderation"
+    index_results_url_name = "thgov_stats:survey_moderation_results"
     filterset_class = ModerationFilterSet
     paginate_by = 50
     no_results_message = _("There are no open answers to review.")
@@ -116,12 +115,5 @@ def moderate_answer(request, pk):
         messages.success(request, _("The answer was rejected and is not shown to the public."))
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        target = reverse("thgov_survey_moderation")
+        target = reverse("thgov_stats:survey_moderation")
     return HttpResponseRedirect(target)
-
-
-class ModerationMenuItem(MenuItem):
-    """Shown to superusers and to the webmasters of some site."""
-
-    def is_shown(self, request):
-        return can_view_stats(request.user)

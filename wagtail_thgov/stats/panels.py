@@ -56,7 +56,7 @@ class VisitsPanel(Component):
                 description,
                 "thgov-visits-spark",
             ),
-            "report_url": reverse("thgov_satisfaction_report"),
+            "report_url": reverse("thgov_stats:satisfaction_report"),
         }
 
 

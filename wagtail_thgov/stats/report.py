@@ -14,7 +14,6 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets.button import HeaderButton
@@ -25,7 +24,7 @@ from ..site_settings.models import MunicipalitySettings
 from . import charts, survey
 from .export import write_report
 from .models import SurveyResponse
-from .permissions import can_view_stats, request_site, site_of, stats_sites, surveys_of
+from .permissions import request_site, site_of, stats_sites, surveys_of
 
 
 def site_display_name(site) -> str:
@@ -77,8 +76,8 @@ def _if_rating(attribute):
 class SatisfactionReportView(ReportView):
     page_title = _("Satisfaction survey results")
     header_icon = "pick"
-    index_url_name = "thgov_satisfaction_report"
-    index_results_url_name = "thgov_satisfaction_report_results"
+    index_url_name = "thgov_stats:satisfaction_report"
+    index_results_url_name = "thgov_stats:satisfaction_report_results"
     results_template_name = "wagtail_thgov/stats/report_results.html"
     filterset_class = SatisfactionFilterSet
     paginate_by = 500
@@ -151,7 +150,7 @@ class SatisfactionReportView(ReportView):
         return [
             HeaderButton(
                 _("Download the annual report (.xlsx)"),
-                url=f"{reverse('thgov_satisfaction_export')}?{query}",
+                url=f"{reverse('thgov_stats:satisfaction_export')}?{query}",
                 icon_name="download",
             )
         ]
@@ -204,11 +203,3 @@ def export_report(request):
     filename = f"thgov-satisfaction-{site.hostname}-{page.slug}-{fiscal_year}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-
-
-class SatisfactionReportMenuItem(MenuItem):
-    """Shown to superusers and to the webmasters of some site."""
-
-    def is_shown(self, request):
-
-        return can_view_stats(request.user)

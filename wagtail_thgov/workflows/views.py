@@ -78,12 +78,12 @@ class PublicationRegisterView(NamedSheetExportMixin, RowsReportMixin, ReportView
 
     page_title = _("Publication register")
     header_icon = "tasks"
-    index_url_name = "thgov_publication_register"
-    index_results_url_name = "thgov_publication_register_results"
+    index_url_name = "thgov_workflows:publication_register"
+    index_results_url_name = "thgov_workflows:publication_register_results"
     filterset_class = RegisterFilterSet
     permission_policy = None
     columns = [
-        TitleColumn("title", label=_("Title"), url_name="thgov_publication_request_form"),
+        TitleColumn("title", label=_("Title"), url_name="thgov_workflows:publication_request_form"),
         Column("category_label", label=_("Category")),
         _UserColumn("requested", label=_("Requested by")),
         _UserColumn("checked", label=_("Checked by")),
