@@ -14,6 +14,8 @@ class WagtailThgovConfig(AppConfig):
         # System checks register on import; nothing here touches the database.
         from .cache import invalidation as page_cache
         from .certifiedfiles import checks as certified_file_checks  # noqa: F401
+        from .install import checks as install_checks  # noqa: F401
+        from .install import roots as site_roots
         from .isolation import checks as isolation_checks  # noqa: F401
         from .publishing import checks as publishing_checks  # noqa: F401
         from .thai.admin_fields import use_buddhist_era_in_admin, use_buddhist_era_timestamps
@@ -42,3 +44,5 @@ class WagtailThgovConfig(AppConfig):
         ReferenceIndex.register_model(MunicipalitySettings)
         # A certification records the checksums of the files it covered (wagtail_thgov.workflows).
         certification.connect()
+        # The workflow and the role groups' permissions follow a site's root when it changes.
+        site_roots.connect()
