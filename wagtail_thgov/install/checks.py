@@ -169,7 +169,7 @@ def check_site_roots(app_configs, databases=None, **kwargs):
     for site in problems["not_municipality"]:
         messages.append(
             Warning(
-                f"The root page of site {site} is not a municipality home page: the plugin's sections, "
+                f"The root page of site {site.hostname}:{site.port} is not a municipality home page: the plugin's sections, "
                 "menus and compliance report do not apply to it.",
                 hint=thai_and_english(
                     _("Run `manage.py thgov_municipality --site %(site)s`."), site=site.hostname
@@ -180,7 +180,7 @@ def check_site_roots(app_configs, databases=None, **kwargs):
     for site in problems["no_workflow"]:
         messages.append(
             Warning(
-                f"The root page of site {site} is not under the publication workflow or its role groups "
+                f"The root page of site {site.hostname}:{site.port} is not under the publication workflow or its role groups "
                 "have no permissions on it: new pages skip the two-step certification.",
                 hint=thai_and_english(_("Run `manage.py thgov_setup`.")),
                 id="wagtail_thgov.W307",
