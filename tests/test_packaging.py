@@ -1,5 +1,7 @@
 """The built wheel is complete and works on its own: installed into a fresh virtualenv (dependencies from
-the package index, nothing from this checkout), it migrates and sets up a new, minimal Wagtail project.
+the package index, nothing from this checkout), it migrates and sets up a new, minimal Wagtail project;
+and the README's install section, applied as written to a project made by ``wagtail start``, gives a
+municipal site on which the three roles certify a page that is then served with its metadata box.
 
 Slow, so marked ``slow``: measured here, building the sdist and wheel takes about 12 s, the virtualenv 5 s,
 the pip install 23 s (pip's cache warm), Wagtail's migrations 35 s and thgov_setup 6 s. It does not depend on
@@ -42,6 +44,8 @@ MINIMAL_SETTINGS = """
         "wagtail.contrib.forms",
         "wagtail.contrib.redirects",
         "wagtail.contrib.sitemaps",
+        "wagtail.contrib.search_promotions",
+        "wagtail.contrib.table_block",
         "wagtail.embeds",
         "wagtail.sites",
         "wagtail.users",
