@@ -1,4 +1,4 @@
-"""System checks of a broken install (wagtail_thgov.E301–W308), each hint in Thai and English.
+"""System checks of a broken install (wagtail_thgov.E301–W307), each hint in Thai and English.
 
 The settings checks read only settings and URLs; the checks of each site's root read the database and
 are tagged ``database``, so they run with ``migrate`` and ``check --database default``, never in a plain
