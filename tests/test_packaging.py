@@ -14,6 +14,7 @@ import shlex
 import socket
 import subprocess
 import sys
+import tarfile
 import textwrap
 import time
 import urllib.error
@@ -212,6 +213,11 @@ def test_wheel_ships_the_licence_and_project_urls(wheel):
     assert {url.split(",")[0] for url in urls} >= {"Project-URL: Documentation", "Project-URL: Source"}
     # The README is the long description: a relative link to docs/ would be broken on the package index.
     assert "](docs/" not in metadata
+    # The sdist (built beside the wheel) carries the licence and the documentation the README links to.
+    (sdist,) = wheel.parent.glob("*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
+    assert {"LICENSE", "docs/install.md", "docs/deployment.md", "docs/images/demo-home.png"} <= names
 
 
 # --- The integrator's path (issue 23): the README's install section, as written, in a `wagtail start` project.
