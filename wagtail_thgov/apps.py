@@ -18,6 +18,8 @@ class WagtailThgovConfig(AppConfig):
         from .compliance import panels as compliance_panels  # noqa: F401  (the checklist tick boxes, core.panels)
         from .core.thai.admin_fields import use_buddhist_era_in_admin, use_buddhist_era_timestamps
         from .core.thai.slugs import use_thai_slugs
+        from .install import checks as install_checks  # noqa: F401
+        from .install import roots as site_roots
         from .isolation import checks as isolation_checks  # noqa: F401
         from .publishing import checks as publishing_checks  # noqa: F401
         from .thai_admin import checks as thai_admin_checks  # noqa: F401
@@ -56,3 +58,6 @@ class WagtailThgovConfig(AppConfig):
         from .sitefiles import registration as sitefiles_registration  # noqa: F401
         from .stats import registration as stats_registration  # noqa: F401
         from .workflows import registration as workflows_registration  # noqa: F401
+
+        # The workflow and the role groups' permissions follow a site's root when it changes.
+        site_roots.connect()
