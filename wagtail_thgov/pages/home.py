@@ -6,6 +6,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from ..blocks import LinkBlock
+from ..cache.sitedata import public
 from .eservice import EServiceIndexPage, EServicePage
 from .news import AnnouncementIndexPage, NewsIndexPage, NewsPage, announcements, typed_announcements
 
@@ -58,39 +59,43 @@ class MunicipalityHomePage(Page):
         verbose_name = _("municipality home page")
         verbose_name_plural = _("municipality home pages")
 
-    def live_descendants(self, model=Page):
-        return model.objects.descendant_of(self).live().public()
+    def live_descendants(self, model=Page, request=None):
+        """Live public pages of ``model`` under this one; with ``request``, the restricted sections come
+        from the per-generation cache (``cache.sitedata.public``) instead of one query per list."""
+        return public(model.objects.descendant_of(self).live(), request)
 
-    def latest_news(self):
+    def latest_news(self, request=None):
         """The newest live news of this site (one query)."""
-        news = self.live_descendants(NewsPage).order_by("-news_date", "-first_published_at", "-pk")
+        news = self.live_descendants(NewsPage, request).order_by("-news_date", "-first_published_at", "-pk")
         return list(news[: self.latest_count])
 
-    def latest_announcements(self):
-        """The newest live announcements of every kind (one query, plus one per announcement type)."""
-        return typed_announcements(announcements(self.live_descendants())[: self.latest_count])
+    def latest_announcements(self, request=None):
+        """The newest live announcements of every kind, as their own types (one query)."""
+        return typed_announcements(announcements(self.live_descendants(request=request))[: self.latest_count])
 
-    def eservices(self):
+    def eservices(self, request=None):
         """The live e-Services of this site in menu order (one query)."""
-        return list(self.live_descendants(EServicePage).order_by("path")[: self.eservice_count])
+        return list(self.live_descendants(EServicePage, request).order_by("path")[: self.eservice_count])
 
-    def section_indexes(self, *models) -> dict:
+    def section_indexes(self, *models, request=None) -> dict:
         """The first live child of each of ``models``, found in one query: ``{model: page or None}``."""
         first = {}
-        for page in self.get_children().live().public().type(*models).order_by("path"):
+        for page in public(self.get_children().live(), request).type(*models).order_by("path"):
             first.setdefault(page.specific_class, page)
         return {model: first.get(model) for model in models}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        indexes = self.section_indexes(NewsIndexPage, AnnouncementIndexPage, EServiceIndexPage)
+        indexes = self.section_indexes(
+            NewsIndexPage, AnnouncementIndexPage, EServiceIndexPage, request=request
+        )
         context.update(
             {
-                "latest_news": self.latest_news(),
+                "latest_news": self.latest_news(request),
                 "news_index": indexes[NewsIndexPage],
-                "latest_announcements": self.latest_announcements(),
+                "latest_announcements": self.latest_announcements(request),
                 "announcement_index": indexes[AnnouncementIndexPage],
-                "eservices": self.eservices(),
+                "eservices": self.eservices(request),
                 "eservice_index": indexes[EServiceIndexPage],
             }
         )

@@ -376,7 +376,8 @@ def announcements(pages):
     """``pages`` narrowed to announcements, annotated with their date and fiscal year, newest first.
 
     One query whatever the mix of types: the date and fiscal year come from the child tables
-    through joins. ``typed_announcements`` turns a slice of it into the typed pages.
+    through joins, and the same joins bring each page's own fields (``select_related`` of the child
+    links), so ``typed_announcements`` turns a slice of it into the typed pages without another query.
     """
     models_ = announcement_models()
 
@@ -385,6 +386,7 @@ def announcements(pages):
 
     return (
         pages.type(*models_)
+        .select_related(*[model._meta.model_name for model in models_])
         .annotate(
             announced_on=across_types("announcement_date"),
             announced_fiscal_year=across_types("fiscal_year"),
@@ -393,19 +395,35 @@ def announcements(pages):
     )
 
 
-def typed_announcements(pages) -> list:
-    """The announcement pages of ``pages`` as their own types, in order: one query per announcement type.
+def _typed_from_join(page, models_):
+    """The typed page that ``announcements()``'s joins brought along with ``page``, or ``None``."""
+    for model in models_:
+        child = page._state.fields_cache.get(model._meta.model_name)
+        if child is not None:
+            return child
+    return None
 
-    Unlike ``.specific()``, the number of queries does not depend on which types a page of results holds.
+
+def typed_announcements(pages) -> list:
+    """The announcement pages of ``pages`` as their own types, in order.
+
+    Pages from ``announcements()`` carry their typed row already (no query); any other page is typed
+    with one query per announcement type, so the number of queries never depends on the mix of types.
     """
     pages = list(pages)
     if not pages:
         return []
-    pks = [page.pk for page in pages]
+    models_ = announcement_models()
     typed = {}
-    for model in announcement_models():
-        typed.update(model.objects.in_bulk(pks))
-    return [typed[pk] for pk in pks if pk in typed]
+    for page in pages:
+        child = _typed_from_join(page, models_)
+        if child is not None:
+            typed[page.pk] = child
+    missing = [page.pk for page in pages if page.pk not in typed]
+    if missing:
+        for model in models_:
+            typed.update(model.objects.in_bulk(missing))
+    return [typed[pk] for pk in (page.pk for page in pages) if pk in typed]
 
 
 class AnnouncementIndexPage(FilteredIndexPage):

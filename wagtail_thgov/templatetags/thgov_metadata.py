@@ -1,18 +1,35 @@
 """``{% thgov_metadata_head page %}`` (JSON-LD and Dublin Core) and ``{% thgov_metadata_box page %}``."""
 
 from django import template
+from wagtail.models import Site
 
+from ..cache.sitedata import per_page
 from ..categories import category_of
 from ..metadata.files import files_of
 from ..metadata.structured import dublin_core, dublin_core_tags, json_ld, json_ld_script
 from ..site_settings.models import MunicipalitySettings
+from ..workflows.certification import certification_for
 
 register = template.Library()
 
 
-def _municipality_name(context, page):
+def _site_of(request, page):
+    """The site ``page`` belongs to: the request's site when the page is in its tree (no query)."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is not None and page.path.startswith(site.root_page.path):
+        return site
+    return page.get_site()
+
+
+def _read_certification(request, page):
+    """Fill ``page.thgov_certification`` once per generation: who certified the live revision does not
+    change until the page is published again or a certification task is decided (both bump it)."""
+    if hasattr(type(page), "thgov_certification") and not hasattr(page, "_thgov_certification"):
+        page._thgov_certification = per_page(request, page, "certification", lambda: certification_for(page))
+
+
+def _municipality_name(context, page, site):
     request = context.get("request")
-    site = page.get_site()
     if site is None:
         return ""
     settings = MunicipalitySettings.for_request(request) if request else MunicipalitySettings.for_site(site)
@@ -24,10 +41,12 @@ def thgov_metadata_head(context, page):
     """JSON-LD and Dublin Core for the ``<head>`` of a thgov page."""
     if not hasattr(page, "source_name"):
         return ""
-    name = _municipality_name(context, page)
-    files = files_of(page)
     request = context.get("request")
-    return json_ld_script(json_ld(page, request, name, files)) + dublin_core_tags(
+    _read_certification(request, page)
+    site = _site_of(request, page)
+    name = _municipality_name(context, page, site)
+    files = files_of(page, request)
+    return json_ld_script(json_ld(page, request, name, files, site=site)) + dublin_core_tags(
         dublin_core(page, name, files)
     )
 
@@ -35,10 +54,11 @@ def thgov_metadata_head(context, page):
 @register.inclusion_tag("wagtail_thgov/metadata/metadata_box.html", takes_context=True)
 def thgov_metadata_box(context, page):
     """The public metadata box with B.E. dates and the downloads list."""
+    _read_certification(context.get("request"), page)
     return {
         "page": page,
         "category": category_of(page),
-        "files": files_of(page),
+        "files": files_of(page, context.get("request")),
         "certification": getattr(page, "thgov_certification", None),
         "keywords": page.keyword_names,
         "request": context.get("request"),

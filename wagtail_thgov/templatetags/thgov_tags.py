@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
 from wagtail_thgov import thai
+from wagtail_thgov.cache.sitedata import per_site
 from wagtail_thgov.metadata.structured import page_summary
 from wagtail_thgov.pages.home import SiteMapPage
 
@@ -38,13 +39,14 @@ def current_page(context):
 
 
 def cached_on_request(request, name, compute):
-    """Compute a per-request value once, so header, footer and body share one query."""
+    """A value of the request's site, computed once per site generation (``cache.sitedata.per_site``).
+
+    The header, footer and body of one render share it; later renders read it from the cache until a
+    change to the site (a page published, moved or unpublished, a setting saved) bumps the generation.
+    """
     if request is None:
         return compute()
-    cache = request.__dict__.setdefault("_thgov_theme_cache", {})
-    if name not in cache:
-        cache[name] = compute()
-    return cache[name]
+    return per_site(request, name, compute)
 
 
 @register.simple_tag(takes_context=True)
