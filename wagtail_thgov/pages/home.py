@@ -59,6 +59,42 @@ class MunicipalityHomePage(Page):
         verbose_name = _("municipality home page")
         verbose_name_plural = _("municipality home pages")
 
+    def route(self, request, path_components):
+        """Wagtail's routing in two queries, not two per level of the address.
+
+        Wagtail's ``Page.route`` reads each level's child by its slug and then that child's own type:
+        a news item three levels down costs six queries. Here every page along the address comes from
+        one query (by slug and depth, under this page), and only the page finally served is read as its
+        own type. A page on the way whose type routes by itself (``RoutablePageMixin``, any override
+        of ``route``) gets the rest of the address, as in Wagtail; so does a level not found, which
+        ends in Wagtail's 404. The pages on the way are kept on the request for the breadcrumbs.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        depth = self.depth
+        candidates = Page.objects.filter(
+            slug__in=set(path_components),
+            depth__gt=depth,
+            depth__lte=depth + len(path_components),
+            path__startswith=self.path,
+        )
+        by_level = {(page.depth, page.slug, page.path[: -Page.steplen]): page for page in candidates}
+        current, trail = self, []
+        for index, slug in enumerate(path_components):
+            page = by_level.get((current.depth + 1, slug, current.path))
+            if page is None:  # not there: Wagtail's own lookup answers (404)
+                return Page.route(current, request, path_components[index:])
+            page._cached_parent_obj = current
+            trail.append(page)
+            page_class = page.specific_class
+            if page_class is None or page_class.route is not Page.route:
+                return page.specific.route(request, path_components[index + 1 :])
+            current = page
+        request._thgov_route_trail = [self, *trail]
+        served = current.specific
+        served._cached_parent_obj = current._cached_parent_obj
+        return Page.route(served, request, [])
+
     def live_descendants(self, model=Page, request=None):
         """Live public pages of ``model`` under this one; with ``request``, the restricted sections come
         from the per-generation cache (``cache.sitedata.public``) instead of one query per list."""

@@ -97,7 +97,12 @@ def breadcrumbs(context):
     root = site_root_for(request)
     if page is None or root is None or page.depth <= root.depth or not page.path.startswith(root.path):
         return {"request": request, "ancestors": [], "page": page}
-    ancestors = Page.objects.ancestor_of(page).filter(depth__gte=root.depth).live().order_by("depth")
+    trail = getattr(request, "_thgov_route_trail", None)
+    if trail and trail[-1].pk == page.pk and trail[0].depth <= root.depth:
+        # The pages the router walked through to this one (``MunicipalityHomePage.route``): no query.
+        ancestors = [item for item in trail[:-1] if item.depth >= root.depth and item.live]
+    else:
+        ancestors = Page.objects.ancestor_of(page).filter(depth__gte=root.depth).live().order_by("depth")
     return {"request": request, "ancestors": list(ancestors), "page": page}
 
 
