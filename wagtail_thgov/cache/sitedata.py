@@ -39,14 +39,14 @@ def per_site(request, name, compute, site_id=None, timeout=None):
     ``site_id`` may be given when known (saves the site lookup); ``timeout`` defaults to the page
     cache's entry lifetime (``THGOV_PAGE_CACHE_SECONDS``).
     """
-    memo = request.__dict__.setdefault("_thgov_site_data", {}) if request is not None else {}
-    if name in memo:
-        return memo[name]
     if site_id is None and request is not None:
         site_id = _request_site_id(request)
+    memo = request.__dict__.setdefault("_thgov_site_data", {}) if request is not None else {}
+    if (name, site_id) in memo:
+        return memo[name, site_id]
     if site_id is None:
         value = compute()
-        memo[name] = value
+        memo[name, site_id] = value
         return value
     key = None
     try:
@@ -63,7 +63,7 @@ def per_site(request, name, compute, site_id=None, timeout=None):
                 store.cache().set(key, value, timeout=timeout or conf.seconds())
             except Exception:
                 logger.exception("thgov site data: write failed")
-    memo[name] = value
+    memo[name, site_id] = value
     return value
 
 

@@ -3,13 +3,17 @@
 Only ``models`` is imported at module level: the metadata mixin imports ``ChecklistItemsPanel`` from here.
 """
 
+from dataclasses import dataclass
+
 from django import forms
 from django.db.models import Q
 from django.forms.models import ModelChoiceIterator
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
 
+from ..cache.sitedata import per_site
 from .models import ChecklistItem, Standard
 
 
@@ -80,6 +84,14 @@ class ChecklistItemsPanel(FieldPanel):
             field.queryset = items_to_offer(site, selected)
 
 
+@dataclass(frozen=True)
+class PanelScore:
+    """One row of the dashboard panel: a standard and its score."""
+
+    standard: Standard
+    score: object
+
+
 class ComplianceScorePanel(Component):
     """Dashboard panel: the score of the request's site per standard, for webmasters and superusers."""
 
@@ -95,7 +107,21 @@ class ComplianceScorePanel(Component):
         from .results import site_results
 
         site = report_site(self.request)
-        results = site_results(site) if site is not None else []
+        results = []
+        if site is not None:
+            # The scores only: kept per site generation and day (``cache.sitedata``), since evaluating
+            # reads every page type's evidence (some 30 queries). Any change to a page, an item, the
+            # evidence or a certification bumps the generation; the date is in the key because
+            # evaluation depends on it (review dates, fiscal year).
+            today = timezone.localdate()
+            results = per_site(
+                self.request,
+                f"compliance_scores:{today.isoformat()}",
+                lambda: [
+                    PanelScore(result.standard, result.score) for result in site_results(site, today=today)
+                ],
+                site_id=site.pk,
+            )
         return {
             "site": site,
             "results": results,
