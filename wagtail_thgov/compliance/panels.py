@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
+from wagtail.models import Site
 
 from ..cache.sitedata import per_site
 from .models import ChecklistItem, Standard
@@ -36,7 +37,12 @@ class GroupedItemChoiceIterator(ModelChoiceIterator):
 
     def __iter__(self):
         groups = {}
-        for item in self.queryset:
+        # The editor renders the choices twice (the field and its client-side definition): the items
+        # are read once per field, not once per rendering.
+        items = getattr(self.field, "_thgov_items", None)
+        if items is None:
+            items = self.field._thgov_items = list(self.queryset)
+        for item in items:
             groups.setdefault(str(item.standard), []).append(self.choice(item))
         yield from groups.items()
 
@@ -61,6 +67,16 @@ def items_to_offer(site, selected_pks=()):
     )
 
 
+def _site_of(request, page):
+    """The site of ``page``: the request's site when the page is in its tree (no query), else its own."""
+    if page is None:
+        return None
+    site = Site.find_for_request(request) if request is not None else None
+    if site is not None and page.path.startswith(site.root_page.path):
+        return site
+    return page.get_site()
+
+
 class ChecklistItemsPanel(FieldPanel):
     """Tick boxes for the checklist items a page serves besides its type's defaults, filtered to the
     page's site and the current editions."""
@@ -77,7 +93,7 @@ class ChecklistItemsPanel(FieldPanel):
                 return
             page = self.instance
             parent = getattr(self.form, "parent_page", None)
-            site = page.get_site() if page.pk else (parent.get_site() if parent is not None else None)
+            site = _site_of(self.request, page if page.pk else parent)
             selected = [item.pk for item in page.checklist_items.all()] if page.pk else ()
             field.iterator = GroupedItemChoiceIterator
             field.label_from_instance = item_label
