@@ -124,3 +124,24 @@ def per_page(request, page, name, compute):
     ):
         return compute()
     return per_site(request, f"{name}:{page.pk}:{page.live_revision_id}", compute)
+
+
+class KnownRestrictionsMixin:
+    """For page models: Wagtail's view-restriction check without its two queries when routing has
+    already found, from ``restricted_paths``, that no restriction covers the page.
+
+    ``MunicipalityHomePage.route`` marks the page it serves with ``_thgov_unrestricted``; any other
+    way of getting the page (preview, admin, another router) asks the database as Wagtail does.
+    """
+
+    def get_view_restrictions(self):
+        if getattr(self, "_thgov_unrestricted", False):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+def mark_unrestricted(request, page):
+    """Mark ``page`` (about to be served for ``request``) when no view restriction covers it."""
+    if not any(page.path.startswith(path) for path in restricted_paths(request)):
+        page._thgov_unrestricted = True
+    return page

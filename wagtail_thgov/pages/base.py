@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks.downloads import file_label
+from ..cache.sitedata import KnownRestrictionsMixin
 from ..metadata.models import GovMetadataMixin
 from ..metadata.panels import MetadataStatusPanel
 from ..publishing.forms import ThgovPageForm
@@ -28,7 +29,7 @@ class _ThgovEditHandler:
         return TabbedInterface(tabs, base_form_class=owner.base_form_class)
 
 
-class ThgovPage(GovMetadataMixin, Page):
+class ThgovPage(KnownRestrictionsMixin, GovMetadataMixin, Page):
     """Abstract base of all thgov page types."""
 
     edit_handler = _ThgovEditHandler()

@@ -6,7 +6,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from ..blocks import LinkBlock
-from ..cache.sitedata import public
+from ..cache.sitedata import KnownRestrictionsMixin, mark_unrestricted, public
 from .eservice import EServiceIndexPage, EServicePage
 from .news import AnnouncementIndexPage, NewsIndexPage, NewsPage, announcements, typed_announcements
 
@@ -31,7 +31,7 @@ HOME_SUBPAGE_TYPES = [
 ]
 
 
-class MunicipalityHomePage(Page):
+class MunicipalityHomePage(KnownRestrictionsMixin, Page):
     """The root page of one municipality's site: latest news and announcements, e-Services, quick links.
 
     Each section costs a fixed number of queries, however many pages the site has.
@@ -70,6 +70,7 @@ class MunicipalityHomePage(Page):
         ends in Wagtail's 404. The pages on the way are kept on the request for the breadcrumbs.
         """
         if not path_components:
+            mark_unrestricted(request, self)
             return super().route(request, path_components)
         depth = self.depth
         candidates = Page.objects.filter(
@@ -91,7 +92,7 @@ class MunicipalityHomePage(Page):
                 return page.specific.route(request, path_components[index + 1 :])
             current = page
         request._thgov_route_trail = [self, *trail]
-        served = current.specific
+        served = mark_unrestricted(request, current.specific)
         served._cached_parent_obj = current._cached_parent_obj
         return Page.route(served, request, [])
 
@@ -138,7 +139,7 @@ class MunicipalityHomePage(Page):
         return context
 
 
-class SiteMapPage(Page):
+class SiteMapPage(KnownRestrictionsMixin, Page):
     """A human-readable site map of the whole site, as the Government Website Standard expects."""
 
     template = "wagtail_thgov/pages/site_map_page.html"

@@ -21,11 +21,22 @@ def _site_of(request, page):
     return page.get_site()
 
 
-def _read_certification(request, page):
-    """Fill ``page.thgov_certification`` once per generation: who certified the live revision does not
-    change until the page is published again or a certification task is decided (both bump it)."""
-    if hasattr(type(page), "thgov_certification") and not hasattr(page, "_thgov_certification"):
+def _read_page_facts(request, page):
+    """Fill what the metadata of a published page shows from its related rows, once per generation: who
+    certified the live revision, its keywords, its source organisation. None of them changes until the
+    page is published again, a certification task is decided or the source is edited, and each of those
+    bumps the generation (``cache.sitedata.per_page``; a preview always reads them afresh)."""
+    model = type(page)
+    if hasattr(model, "thgov_certification") and not hasattr(page, "_thgov_certification"):
         page._thgov_certification = per_page(request, page, "certification", lambda: certification_for(page))
+    if hasattr(model, "keyword_names") and not hasattr(page, "_thgov_keyword_names"):
+        page._thgov_keyword_names = per_page(
+            request, page, "keywords", lambda: [tag.name for tag in page.keywords.all()]
+        )
+    source = getattr(model, "source_organisation", None)
+    if source is not None and page.source_organisation_id and not source.is_cached(page):
+        organisation = per_page(request, page, "source", lambda: page.source_organisation)
+        source.field.set_cached_value(page, organisation)
 
 
 def _municipality_name(context, page, site):
@@ -39,10 +50,10 @@ def _municipality_name(context, page, site):
 @register.simple_tag(takes_context=True)
 def thgov_metadata_head(context, page):
     """JSON-LD and Dublin Core for the ``<head>`` of a thgov page."""
-    if not hasattr(page, "source_name"):
+    if not hasattr(type(page), "source_name"):
         return ""
     request = context.get("request")
-    _read_certification(request, page)
+    _read_page_facts(request, page)
     site = _site_of(request, page)
     name = _municipality_name(context, page, site)
     files = files_of(page, request)
@@ -54,7 +65,7 @@ def thgov_metadata_head(context, page):
 @register.inclusion_tag("wagtail_thgov/metadata/metadata_box.html", takes_context=True)
 def thgov_metadata_box(context, page):
     """The public metadata box with B.E. dates and the downloads list."""
-    _read_certification(context.get("request"), page)
+    _read_page_facts(context.get("request"), page)
     return {
         "page": page,
         "category": category_of(page),
