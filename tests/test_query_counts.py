@@ -36,40 +36,43 @@ from .factories import built_once
 
 pytestmark = pytest.mark.django_db
 
-# Most queries one view of each public page type may make (measured: see the module docstring).
+# Most queries one view of each public page type may make: what the demo needs (measured with view
+# counting on, which the test settings switch off) plus 2, for the read of the generations that a
+# process makes at most every half second (cache.store).
 PUBLIC_BOUNDS = {
     "home": 10,
-    NewsIndexPage: 14,
-    NewsPage: 12,
+    NewsIndexPage: 13,
+    NewsPage: 9,
     AnnouncementIndexPage: 14,
-    JobAnnouncementPage: 12,
-    ProcurementAnnouncementPage: 12,
-    ProcurementResultPage: 13,
+    JobAnnouncementPage: 10,
+    ProcurementAnnouncementPage: 9,
+    ProcurementResultPage: 10,
     CitizenManualIndexPage: 12,
-    CitizenManualPage: 12,
-    AgencyIndexPage: 15,
-    AgencyInfoPage: 11,
-    PersonnelDirectoryPage: 14,
+    CitizenManualPage: 9,
+    AgencyIndexPage: 14,
+    AgencyInfoPage: 8,
+    PersonnelDirectoryPage: 11,
     LawIndexPage: 13,
-    LawPage: 11,
-    KnowledgeIndexPage: 13,
-    KnowledgePage: 12,
-    PublicInfoIndexPage: 12,
-    PublicInfoPage: 12,
+    LawPage: 9,
+    KnowledgeIndexPage: 11,
+    KnowledgePage: 10,
+    PublicInfoIndexPage: 10,
+    PublicInfoPage: 10,
     EServiceIndexPage: 12,
-    EServicePage: 13,
+    EServicePage: 10,
     SiteMapPage: 10,
-    "search": 17,
+    "search": 19,
 }
 
-# The admin screens a webmaster uses every day.
+# The admin screens a webmaster uses every day. The dashboard and the editor are above the issue's
+# targets (30 and 40): most of what is left is Wagtail's own panels and form (docs/performance.md).
 ADMIN_BOUNDS = {
     "dashboard": 45,
-    "editor": 56,
-    "compliance report": 60,
-    "publication register": 40,
-    "inventory": 40,
-    "currency report": 40,
+    "editor": 58,
+    "compliance report": 40,
+    "publication register": 62,
+    "inventory": 51,
+    "currency report": 22,
 }
 
 SIZES = [10, 1000]
