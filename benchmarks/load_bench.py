@@ -64,6 +64,8 @@ PLAIN_LOCAL_SETTINGS = """
 import os
 import dj_database_url
 
+from .base import STORAGES
+
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 SECRET_KEY = "plain-wagtail-benchmark-only"
@@ -237,12 +239,12 @@ def main():
         plain_url = args.plain_database_url or f"sqlite:///{Path(workdir) / 'plain.sqlite3'}"
         if database_url.split(":", 1)[0] != plain_url.split(":", 1)[0]:
             raise SystemExit("the demo and plain Wagtail must use the same kind of database")
+        plain = PlainWagtail(workdir, plain_url, args.workers).build()
         uncached_env = base_env(workdir, database_url, cache=False)
         pages = build_demo(uncached_env)
         if args.pages:
             wanted = {name.strip() for name in args.pages.split(",")}
             pages = {name: path for name, path in pages.items() if name in wanted}
-        plain = PlainWagtail(workdir, plain_url, args.workers).build()
         cached_env = base_env(workdir, database_url, cache=True)
         servers = []
         try:

@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks.downloads import file_label
-from ..cache.sitedata import KnownRestrictionsMixin
+from ..cache.sitedata import KnownRestrictionsMixin, public
 from ..metadata.models import GovMetadataMixin
 from ..metadata.panels import MetadataStatusPanel
 from ..publishing.forms import ThgovPageForm
@@ -108,7 +108,7 @@ class ThgovIndexPage(ThgovPage):
 
     def listing_queryset(self, request):
         """Live public children as their specific types, filtered by the request; override to filter more."""
-        return self.get_children().live().public().specific().order_by(*self.listing_order)
+        return public(self.get_children().live(), request).specific().order_by(*self.listing_order)
 
     def paginate(self, request, queryset):
         paginator = Paginator(queryset, self.listing_per_page)

@@ -103,7 +103,11 @@ class MunicipalityHomePage(KnownRestrictionsMixin, Page):
 
     def latest_news(self, request=None):
         """The newest live news of this site (one query)."""
-        news = self.live_descendants(NewsPage, request).order_by("-news_date", "-first_published_at", "-pk")
+        news = (
+            self.live_descendants(NewsPage, request)
+            .defer_streamfields()  # the cards show the title, date and summary, not the body
+            .order_by("-news_date", "-first_published_at", "-pk")
+        )
         return list(news[: self.latest_count])
 
     def latest_announcements(self, request=None):
@@ -112,7 +116,8 @@ class MunicipalityHomePage(KnownRestrictionsMixin, Page):
 
     def eservices(self, request=None):
         """The live e-Services of this site in menu order (one query)."""
-        return list(self.live_descendants(EServicePage, request).order_by("path")[: self.eservice_count])
+        services = self.live_descendants(EServicePage, request).defer_streamfields().order_by("path")
+        return list(services[: self.eservice_count])
 
     def section_indexes(self, *models, request=None) -> dict:
         """The first live child of each of ``models``, found in one query: ``{model: page or None}``."""

@@ -22,6 +22,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BODY_BLOCKS, DocumentDownloadsBlock, GalleryBlock
+from ..cache.sitedata import public
 from ..thai import fiscal_year_of, thai_date
 from .base import ThgovIndexPage, ThgovPage
 
@@ -220,13 +221,14 @@ class NewsIndexPage(FilteredIndexPage):
     def kind_choices(self):
         return NewsKind.choices
 
-    def news(self):
-        return NewsPage.objects.child_of(self).live().public()
+    def news(self, request=None):
+        """The live public news under this index; with ``request``, without a query for the restrictions."""
+        return public(NewsPage.objects.child_of(self).live(), request)
 
     def listing_queryset(self, request):
         """One query for the news and one for their list images' renditions, however many news there are."""
         filters = self.filters(request)
-        news = self.news()
+        news = self.news(request)
         if filters.kind:
             news = news.filter(kind=filters.kind)
         if filters.fiscal_year:
@@ -234,12 +236,13 @@ class NewsIndexPage(FilteredIndexPage):
         return (
             news.select_related("listing_image")
             .prefetch_related("listing_image__renditions")
+            .defer_streamfields()  # a card shows the title, date, summary and image, not the body
             .order_by("-news_date", "-first_published_at", "-pk")
         )
 
     def available_fiscal_years(self, request):
         years = (
-            self.news()
+            self.news(request)
             .exclude(fiscal_year=None)
             .order_by("-fiscal_year")
             .values_list("fiscal_year", flat=True)
@@ -441,13 +444,13 @@ class AnnouncementIndexPage(FilteredIndexPage):
     def kind_choices(self):
         return [(code, apps.get_model(label)._meta.verbose_name_plural) for code, label in ANNOUNCEMENT_KINDS]
 
-    def announcements(self):
-        return announcements(Page.objects.child_of(self).live().public())
+    def announcements(self, request=None):
+        return announcements(public(Page.objects.child_of(self).live(), request))
 
     def listing_queryset(self, request):
         """Announcements of the chosen kind and fiscal year, as base pages (``paginate`` types them)."""
         filters = self.filters(request)
-        pages = self.announcements()
+        pages = self.announcements(request)
         if filters.kind:
             pages = pages.type(*announcement_models(filters.kind))
         if filters.fiscal_year:
@@ -461,7 +464,7 @@ class AnnouncementIndexPage(FilteredIndexPage):
 
     def available_fiscal_years(self, request):
         years = (
-            self.announcements()
+            self.announcements(request)
             .exclude(announced_fiscal_year=None)
             .order_by("-announced_fiscal_year")
             .values_list("announced_fiscal_year", flat=True)
