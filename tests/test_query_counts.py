@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import get_supported_language_variant
 from wagtail.models import Collection, Locale, Page
 
+from wagtail_thgov.cache import store
 from wagtail_thgov.pages.agency import AgencyIndexPage, AgencyInfoPage, PersonnelDirectoryPage
 from wagtail_thgov.pages.eservice import EServiceIndexPage, EServicePage
 from wagtail_thgov.pages.home import SiteMapPage
@@ -76,6 +77,14 @@ ADMIN_BOUNDS = {
 }
 
 SIZES = [10, 1000]
+
+
+@pytest.fixture(autouse=True)
+def site_data_cache(settings):
+    """What is kept per site generation (``cache.sitedata``) is on here, as in production; generations held
+    in memory by earlier tests are forgotten."""
+    settings.THGOV_SITE_DATA_CACHE = True
+    store.DATABASE.forget()
 
 
 @pytest.fixture(scope="module")

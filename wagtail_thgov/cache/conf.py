@@ -37,6 +37,17 @@ def enabled() -> bool:
     return value.strip().lower() in TRUE if isinstance(value, str) else bool(value)
 
 
+def site_data_enabled() -> bool:
+    """``THGOV_SITE_DATA_CACHE`` (default True): keep small per-site values per generation (``sitedata``).
+
+    Independent of ``THGOV_PAGE_CACHE_ENABLED``: a site with the page cache off still reads its settings
+    and menu once per generation. The test settings switch it off, because a test's rolled-back data
+    must not reach the next test through generations still held in memory.
+    """
+    value = _setting("THGOV_SITE_DATA_CACHE", "1")
+    return value.strip().lower() in TRUE if isinstance(value, str) else bool(value)
+
+
 def alias() -> str:
     """``THGOV_PAGE_CACHE_ALIAS`` (default ``"default"``): the Django cache that holds pages and generations."""
     return str(_setting("THGOV_PAGE_CACHE_ALIAS", "default"))

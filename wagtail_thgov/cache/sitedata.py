@@ -44,7 +44,7 @@ def per_site(request, name, compute, site_id=None, timeout=None):
     memo = request.__dict__.setdefault("_thgov_site_data", {}) if request is not None else {}
     if (name, site_id) in memo:
         return memo[name, site_id]
-    if site_id is None:
+    if site_id is None or not conf.site_data_enabled():
         value = compute()
         memo[name, site_id] = value
         return value
