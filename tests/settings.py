@@ -54,3 +54,6 @@ THGOV_STATS_ENABLED = False
 
 # The page cache would serve one test's page to the next; tests/test_cache*.py switch it on for themselves.
 THGOV_PAGE_CACHE_ENABLED = False
+# The same for the small per-site values kept per generation (cache/sitedata.py); tests/test_query_counts.py
+# switches it on for itself.
+THGOV_SITE_DATA_CACHE = False

@@ -318,7 +318,7 @@ def test_expiry_bumps_the_site_inside_its_own_transaction(news, settings):
     before = store.generations(site_id)[1]
     Page.objects.filter(pk=item.pk).update(expire_at=timezone.now() - dt.timedelta(minutes=1))
     seen = []
-    from wagtail_thgov.publishing.unpublish import pages_expiring
+    from wagtail_thgov.core.signals import pages_expiring
 
     def inside(sender, **kwargs):
         seen.append(transaction.get_connection().in_atomic_block)

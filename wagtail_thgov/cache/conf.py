@@ -2,13 +2,10 @@
 same name (like ``stats.conf``), so a deployment or a benchmark can switch the cache without editing
 settings: ``THGOV_PAGE_CACHE_ENABLED=0``."""
 
-import os
-
 from django.conf import settings
 
-from ..stats import conf as stats_conf
-
-TRUE = {"1", "true", "yes", "on"}
+from ..core.conf import TRUE, stats_flush_seconds
+from ..core.conf import setting as _setting
 
 # Query parameters the public pages read (listing filters and pagination): part of the cache key.
 DEFAULT_QUERY_PARAMETERS = ("page", "kind", "year", "fiscal_year")
@@ -27,15 +24,20 @@ ANY_VALUE = r"[^\x00-\x1f]{0,64}"
 DEFAULT_IGNORED_PARAMETERS = ("fbclid", "gclid", "msclkid", "igshid", "ref", "utm_*")
 
 
-def _setting(name, default):
-    if hasattr(settings, name):
-        return getattr(settings, name)
-    return os.environ.get(name, default)
-
-
 def enabled() -> bool:
     """``THGOV_PAGE_CACHE_ENABLED`` (default True)."""
     value = _setting("THGOV_PAGE_CACHE_ENABLED", "1")
+    return value.strip().lower() in TRUE if isinstance(value, str) else bool(value)
+
+
+def site_data_enabled() -> bool:
+    """``THGOV_SITE_DATA_CACHE`` (default True): keep small per-site values per generation (``sitedata``).
+
+    Independent of ``THGOV_PAGE_CACHE_ENABLED``: a site with the page cache off still reads its settings
+    and menu once per generation. The test settings switch it off, because a test's rolled-back data
+    must not reach the next test through generations still held in memory.
+    """
+    value = _setting("THGOV_SITE_DATA_CACHE", "1")
     return value.strip().lower() in TRUE if isinstance(value, str) else bool(value)
 
 
@@ -57,7 +59,7 @@ def counter_seconds() -> int:
     """
     value = _setting("THGOV_PAGE_CACHE_COUNTER_SECONDS", None)
     if value is None:
-        value = stats_conf.flush_seconds()
+        value = stats_flush_seconds()
     return max(1, int(float(value)))
 
 

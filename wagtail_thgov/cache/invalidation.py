@@ -19,7 +19,7 @@ page changes without a ``save()`` of the page model (bulk updates).
 
 Each bump happens at once and again after the surrounding transaction commits (see ``store``). With the
 generations in the database the bump made at once belongs to the transaction of the change, so the two
-commit together: the scheduled expiry (``publishing.unpublish.pages_expiring``, sent inside each batch's
+commit together: the scheduled expiry (``core.signals.pages_expiring``, sent inside each batch's
 transaction) leaves no moment where a page is offline in the database and still served from the cache,
 even if the worker is killed right after the commit.
 """
@@ -29,7 +29,7 @@ import logging
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
-from ..publishing.unpublish import pages_expiring
+from ..core.signals import pages_expiring
 from . import store
 
 logger = logging.getLogger(__name__)

@@ -3,13 +3,18 @@
 The tick boxes are contributed to the Metadata tab of every thgov page type through ``core.panels``.
 """
 
+from dataclasses import dataclass
+
 from django import forms
 from django.db.models import Q
 from django.forms.models import ModelChoiceIterator
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
+from wagtail.models import Site
 
+from ..cache.sitedata import per_site
 from ..core.panels import contribute_panel
 from .models import ChecklistItem, Standard
 
@@ -33,7 +38,12 @@ class GroupedItemChoiceIterator(ModelChoiceIterator):
 
     def __iter__(self):
         groups = {}
-        for item in self.queryset:
+        # The editor renders the choices twice (the field and its client-side definition): the items
+        # are read once per field, not once per rendering.
+        items = getattr(self.field, "_thgov_items", None)
+        if items is None:
+            items = self.field._thgov_items = list(self.queryset)
+        for item in items:
             groups.setdefault(str(item.standard), []).append(self.choice(item))
         yield from groups.items()
 
@@ -58,6 +68,16 @@ def items_to_offer(site, selected_pks=()):
     )
 
 
+def _site_of(request, page):
+    """The site of ``page``: the request's site when the page is in its tree (no query), else its own."""
+    if page is None:
+        return None
+    site = Site.find_for_request(request) if request is not None else None
+    if site is not None and page.path.startswith(site.root_page.path):
+        return site
+    return page.get_site()
+
+
 class ChecklistItemsPanel(FieldPanel):
     """Tick boxes for the checklist items a page serves besides its type's defaults, filtered to the
     page's site and the current editions."""
@@ -74,7 +94,7 @@ class ChecklistItemsPanel(FieldPanel):
                 return
             page = self.instance
             parent = getattr(self.form, "parent_page", None)
-            site = page.get_site() if page.pk else (parent.get_site() if parent is not None else None)
+            site = _site_of(self.request, page if page.pk else parent)
             selected = [item.pk for item in page.checklist_items.all()] if page.pk else ()
             field.iterator = GroupedItemChoiceIterator
             field.label_from_instance = item_label
@@ -82,6 +102,14 @@ class ChecklistItemsPanel(FieldPanel):
 
 
 contribute_panel("metadata", ChecklistItemsPanel)
+
+
+@dataclass(frozen=True)
+class PanelScore:
+    """One row of the dashboard panel: a standard and its score."""
+
+    standard: Standard
+    score: object
 
 
 class ComplianceScorePanel(Component):
@@ -100,7 +128,21 @@ class ComplianceScorePanel(Component):
         from .results import site_results
 
         site = report_site(self.request)
-        results = site_results(site) if site is not None else []
+        results = []
+        if site is not None:
+            # The scores only: kept per site generation and day (``cache.sitedata``), since evaluating
+            # reads every page type's evidence (some 30 queries). Any change to a page, an item, the
+            # evidence or a certification bumps the generation; the date is in the key because
+            # evaluation depends on it (review dates, fiscal year).
+            today = timezone.localdate()
+            results = per_site(
+                self.request,
+                f"compliance_scores:{today.isoformat()}",
+                lambda: [
+                    PanelScore(result.standard, result.score) for result in site_results(site, today=today)
+                ],
+                site_id=site.pk,
+            )
         return {
             "site": site,
             "results": results,

@@ -13,6 +13,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex
 
+from ..cache.sitedata import per_page
+
 KIB = 1024
 SIZE_UNITS = ("KB", "MB", "GB", "TB")
 ONE_DECIMAL = Decimal("0.1")
@@ -104,10 +106,15 @@ def page_files(page) -> list[FileInfo]:
     return [file_info(documents[int(pk)]) for pk in ids if int(pk) in documents]
 
 
-def files_of(page) -> list[FileInfo]:
-    """``page_files(page)`` computed once per page instance (a render asks several times)."""
+def files_of(page, request=None) -> list[FileInfo]:
+    """``page_files(page)`` computed once per page instance (a render asks several times).
+
+    With the ``request`` of a published page's view, once per generation (``cache.sitedata.per_page``):
+    finding the references walks every field and block of the page and reads each file's size, the
+    same answer until the page is published again or one of its files changes (both bump the generation).
+    """
     try:
         return page._thgov_files
     except AttributeError:
-        page._thgov_files = page_files(page)
+        page._thgov_files = per_page(request, page, "files", lambda: page_files(page))
         return page._thgov_files

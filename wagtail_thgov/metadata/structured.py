@@ -53,11 +53,14 @@ def page_summary(page, length=SUMMARY_LENGTH) -> str:
     return ""
 
 
-def json_ld(page, request=None, municipality_name="", files=None) -> dict:
-    """schema.org description of ``page`` with its dates, coverage, source, keywords and files."""
+def json_ld(page, request=None, municipality_name="", files=None, site=None) -> dict:
+    """schema.org description of ``page`` with its dates, coverage, source, keywords and files.
+
+    ``site``: the page's site when the caller knows it (saves a query), else ``page.get_site()``.
+    """
     files = page_files(page) if files is None else files
     category = category_of(page)
-    site = page.get_site()
+    site = site or page.get_site()
     data = {
         "@context": "https://schema.org",
         "@type": page.thgov_schema_type,

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks.downloads import file_label
+from ..cache.sitedata import KnownRestrictionsMixin, public
 from ..core.panels import contributed_panels
 from ..core.thai.slugs import thai_slugify
 from ..core.thai.words import index_text
@@ -33,7 +34,7 @@ class _ThgovEditHandler:
         return TabbedInterface(tabs, base_form_class=owner.base_form_class)
 
 
-class ThgovPage(GovMetadataMixin, Page):
+class ThgovPage(KnownRestrictionsMixin, GovMetadataMixin, Page):
     """Abstract base of all thgov page types."""
 
     edit_handler = _ThgovEditHandler()
@@ -110,7 +111,7 @@ class ThgovIndexPage(ThgovPage):
 
     def listing_queryset(self, request):
         """Live public children as their specific types, filtered by the request; override to filter more."""
-        return self.get_children().live().public().specific().order_by(*self.listing_order)
+        return public(self.get_children().live(), request).specific().order_by(*self.listing_order)
 
     def paginate(self, request, queryset):
         paginator = Paginator(queryset, self.listing_per_page)

@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from ..blocks import LinkBlock
+from ..cache.sitedata import KnownRestrictionsMixin, mark_unrestricted, public
 from ..core.categories import home_subpage_types
 from .news import AnnouncementIndexPage, NewsIndexPage, NewsPage, announcements, typed_announcements
 
@@ -15,7 +16,7 @@ from .news import AnnouncementIndexPage, NewsIndexPage, NewsPage, announcements,
 HOME_SUBPAGE_TYPES = home_subpage_types()
 
 
-class MunicipalityHomePage(Page):
+class MunicipalityHomePage(KnownRestrictionsMixin, Page):
     """The root page of one municipality's site: latest news and announcements, e-Services, quick links.
 
     Each section costs a fixed number of queries, however many pages the site has.
@@ -43,29 +44,72 @@ class MunicipalityHomePage(Page):
         verbose_name = _("municipality home page")
         verbose_name_plural = _("municipality home pages")
 
-    def live_descendants(self, model=Page):
-        return model.objects.descendant_of(self).live().public()
+    def route(self, request, path_components):
+        """Wagtail's routing in two queries, not two per level of the address.
 
-    def latest_news(self):
+        Wagtail's ``Page.route`` reads each level's child by its slug and then that child's own type:
+        a news item three levels down costs six queries. Here every page along the address comes from
+        one query (by slug and depth, under this page), and only the page finally served is read as its
+        own type. A page on the way whose type routes by itself (``RoutablePageMixin``, any override
+        of ``route``) gets the rest of the address, as in Wagtail; so does a level not found, which
+        ends in Wagtail's 404. The pages on the way are kept on the request for the breadcrumbs.
+        """
+        if not path_components:
+            mark_unrestricted(request, self)
+            return super().route(request, path_components)
+        depth = self.depth
+        candidates = Page.objects.filter(
+            slug__in=set(path_components),
+            depth__gt=depth,
+            depth__lte=depth + len(path_components),
+            path__startswith=self.path,
+        )
+        by_level = {(page.depth, page.slug, page.path[: -Page.steplen]): page for page in candidates}
+        current, trail = self, []
+        for index, slug in enumerate(path_components):
+            page = by_level.get((current.depth + 1, slug, current.path))
+            if page is None:  # not there: Wagtail's own lookup answers (404)
+                return Page.route(current, request, path_components[index:])
+            page._cached_parent_obj = current
+            trail.append(page)
+            page_class = page.specific_class
+            if page_class is None or page_class.route is not Page.route:
+                return page.specific.route(request, path_components[index + 1 :])
+            current = page
+        request._thgov_route_trail = [self, *trail]
+        served = mark_unrestricted(request, current.specific)
+        served._cached_parent_obj = current._cached_parent_obj
+        return Page.route(served, request, [])
+
+    def live_descendants(self, model=Page, request=None):
+        """Live public pages of ``model`` under this one; with ``request``, the restricted sections come
+        from the per-generation cache (``cache.sitedata.public``) instead of one query per list."""
+        return public(model.objects.descendant_of(self).live(), request)
+
+    def latest_news(self, request=None):
         """The newest live news of this site (one query)."""
-        news = self.live_descendants(NewsPage).order_by("-news_date", "-first_published_at", "-pk")
+        news = (
+            self.live_descendants(NewsPage, request)
+            .defer_streamfields()  # the cards show the title, date and summary, not the body
+            .order_by("-news_date", "-first_published_at", "-pk")
+        )
         return list(news[: self.latest_count])
 
-    def latest_announcements(self):
-        """The newest live announcements of every kind (one query, plus one per announcement type)."""
-        return typed_announcements(announcements(self.live_descendants())[: self.latest_count])
+    def latest_announcements(self, request=None):
+        """The newest live announcements of every kind, as their own types (one query)."""
+        return typed_announcements(announcements(self.live_descendants(request=request))[: self.latest_count])
 
-    def eservices(self):
+    def eservices(self, request=None):
         """The live e-Services of this site in menu order (one query)."""
-        eservice_page = apps.get_model(
-            "wagtail_thgov", "EServicePage"
-        )  # by name: pages do not import the eservice capability
-        return list(self.live_descendants(eservice_page).order_by("path")[: self.eservice_count])
+        # By name: pages do not import the eservice capability.
+        eservice_page = apps.get_model("wagtail_thgov", "EServicePage")
+        services = self.live_descendants(eservice_page, request).defer_streamfields().order_by("path")
+        return list(services[: self.eservice_count])
 
-    def section_indexes(self, *models) -> dict:
+    def section_indexes(self, *models, request=None) -> dict:
         """The first live child of each of ``models``, found in one query: ``{model: page or None}``."""
         first = {}
-        for page in self.get_children().live().public().type(*models).order_by("path"):
+        for page in public(self.get_children().live(), request).type(*models).order_by("path"):
             first.setdefault(page.specific_class, page)
         return {model: first.get(model) for model in models}
 
@@ -74,21 +118,23 @@ class MunicipalityHomePage(Page):
         eservice_index_page = apps.get_model(
             "wagtail_thgov", "EServiceIndexPage"
         )  # by name, as in eservices()
-        indexes = self.section_indexes(NewsIndexPage, AnnouncementIndexPage, eservice_index_page)
+        indexes = self.section_indexes(
+            NewsIndexPage, AnnouncementIndexPage, eservice_index_page, request=request
+        )
         context.update(
             {
-                "latest_news": self.latest_news(),
+                "latest_news": self.latest_news(request),
                 "news_index": indexes[NewsIndexPage],
-                "latest_announcements": self.latest_announcements(),
+                "latest_announcements": self.latest_announcements(request),
                 "announcement_index": indexes[AnnouncementIndexPage],
-                "eservices": self.eservices(),
+                "eservices": self.eservices(request),
                 "eservice_index": indexes[eservice_index_page],
             }
         )
         return context
 
 
-class SiteMapPage(Page):
+class SiteMapPage(KnownRestrictionsMixin, Page):
     """A human-readable site map of the whole site, as the Government Website Standard expects."""
 
     template = "wagtail_thgov/pages/site_map_page.html"

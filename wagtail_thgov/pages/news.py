@@ -22,6 +22,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BODY_BLOCKS, DocumentDownloadsBlock, GalleryBlock
+from ..cache.sitedata import public
 from ..core.thai import fiscal_year_of, thai_date
 from .base import ThgovIndexPage, ThgovPage
 
@@ -220,13 +221,14 @@ class NewsIndexPage(FilteredIndexPage):
     def kind_choices(self):
         return NewsKind.choices
 
-    def news(self):
-        return NewsPage.objects.child_of(self).live().public()
+    def news(self, request=None):
+        """The live public news under this index; with ``request``, without a query for the restrictions."""
+        return public(NewsPage.objects.child_of(self).live(), request)
 
     def listing_queryset(self, request):
         """One query for the news and one for their list images' renditions, however many news there are."""
         filters = self.filters(request)
-        news = self.news()
+        news = self.news(request)
         if filters.kind:
             news = news.filter(kind=filters.kind)
         if filters.fiscal_year:
@@ -234,12 +236,13 @@ class NewsIndexPage(FilteredIndexPage):
         return (
             news.select_related("listing_image")
             .prefetch_related("listing_image__renditions")
+            .defer_streamfields()  # a card shows the title, date, summary and image, not the body
             .order_by("-news_date", "-first_published_at", "-pk")
         )
 
     def available_fiscal_years(self, request):
         years = (
-            self.news()
+            self.news(request)
             .exclude(fiscal_year=None)
             .order_by("-fiscal_year")
             .values_list("fiscal_year", flat=True)
@@ -376,7 +379,8 @@ def announcements(pages):
     """``pages`` narrowed to announcements, annotated with their date and fiscal year, newest first.
 
     One query whatever the mix of types: the date and fiscal year come from the child tables
-    through joins. ``typed_announcements`` turns a slice of it into the typed pages.
+    through joins, and the same joins bring each page's own fields (``select_related`` of the child
+    links), so ``typed_announcements`` turns a slice of it into the typed pages without another query.
     """
     models_ = announcement_models()
 
@@ -385,6 +389,7 @@ def announcements(pages):
 
     return (
         pages.type(*models_)
+        .select_related(*[model._meta.model_name for model in models_])
         .annotate(
             announced_on=across_types("announcement_date"),
             announced_fiscal_year=across_types("fiscal_year"),
@@ -393,19 +398,35 @@ def announcements(pages):
     )
 
 
-def typed_announcements(pages) -> list:
-    """The announcement pages of ``pages`` as their own types, in order: one query per announcement type.
+def _typed_from_join(page, models_):
+    """The typed page that ``announcements()``'s joins brought along with ``page``, or ``None``."""
+    for model in models_:
+        child = page._state.fields_cache.get(model._meta.model_name)
+        if child is not None:
+            return child
+    return None
 
-    Unlike ``.specific()``, the number of queries does not depend on which types a page of results holds.
+
+def typed_announcements(pages) -> list:
+    """The announcement pages of ``pages`` as their own types, in order.
+
+    Pages from ``announcements()`` carry their typed row already (no query); any other page is typed
+    with one query per announcement type, so the number of queries never depends on the mix of types.
     """
     pages = list(pages)
     if not pages:
         return []
-    pks = [page.pk for page in pages]
+    models_ = announcement_models()
     typed = {}
-    for model in announcement_models():
-        typed.update(model.objects.in_bulk(pks))
-    return [typed[pk] for pk in pks if pk in typed]
+    for page in pages:
+        child = _typed_from_join(page, models_)
+        if child is not None:
+            typed[page.pk] = child
+    missing = [page.pk for page in pages if page.pk not in typed]
+    if missing:
+        for model in models_:
+            typed.update(model.objects.in_bulk(missing))
+    return [typed[pk] for pk in (page.pk for page in pages) if pk in typed]
 
 
 class AnnouncementIndexPage(FilteredIndexPage):
@@ -423,13 +444,13 @@ class AnnouncementIndexPage(FilteredIndexPage):
     def kind_choices(self):
         return [(code, apps.get_model(label)._meta.verbose_name_plural) for code, label in ANNOUNCEMENT_KINDS]
 
-    def announcements(self):
-        return announcements(Page.objects.child_of(self).live().public())
+    def announcements(self, request=None):
+        return announcements(public(Page.objects.child_of(self).live(), request))
 
     def listing_queryset(self, request):
         """Announcements of the chosen kind and fiscal year, as base pages (``paginate`` types them)."""
         filters = self.filters(request)
-        pages = self.announcements()
+        pages = self.announcements(request)
         if filters.kind:
             pages = pages.type(*announcement_models(filters.kind))
         if filters.fiscal_year:
@@ -443,7 +464,7 @@ class AnnouncementIndexPage(FilteredIndexPage):
 
     def available_fiscal_years(self, request):
         years = (
-            self.announcements()
+            self.announcements(request)
             .exclude(announced_fiscal_year=None)
             .order_by("-announced_fiscal_year")
             .values_list("announced_fiscal_year", flat=True)

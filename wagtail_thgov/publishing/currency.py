@@ -8,7 +8,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
@@ -182,26 +181,27 @@ def expiring_pages(site, now, editable=None) -> list[Page]:
 def stale_pages(site, now, editable=None) -> list[Page]:
     """Live thgov pages whose review-by date has passed (Bangkok date), oldest first.
 
-    One query for the page types present in the site, then one per type: the number of queries does
-    not grow with the number of pages.
+    Two queries whatever the number of pages and page types: the review dates of every type in one
+    ``UNION ALL`` (each type keeps ``review_by`` in its own table), then the pages themselves, as
+    ``Page`` objects carrying their ``review_by`` (the report, the panel and the digest show the title,
+    the type, the address and the date). It used to be one query per page type present in the site,
+    29 on the demo municipality's dashboard.
     """
     today = bangkok_date(now)
-    models = thgov_page_models()
-    content_types = ContentType.objects.get_for_models(*models)
-    present = set(
-        _site_pages(site, editable)
-        .filter(content_type__in=list(content_types.values()))
-        .values_list("content_type_id", flat=True)
-        .distinct()
-    )
-    stale = []
-    for model in models:
-        if content_types[model].pk not in present:
-            continue
+    queries = []
+    for model in thgov_page_models():
         pages = model.objects.live().descendant_of(site.root_page, inclusive=True).filter(review_by__lt=today)
         if editable is not None:
             pages = pages.filter(pk__in=editable.values("pk"))
-        stale += pages.defer_streamfields()
+        queries.append(pages.order_by().values_list("pk", "review_by"))
+    if not queries:
+        return []
+    review_by = dict(queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0])
+    if not review_by:
+        return []
+    stale = list(Page.objects.filter(pk__in=list(review_by)))
+    for page in stale:
+        page.review_by = review_by[page.pk]
     return sorted(stale, key=lambda page: (page.review_by, page.pk))
 
 

@@ -12,21 +12,21 @@ import logging
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.dispatch import Signal
 from django.utils import timezone
 from wagtail.log_actions import get_active_log_context
 from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.search.backends import get_search_backends_with_name
 from wagtail.signals import page_unpublished, unpublished
 
+from ..core.signals import pages_expiring
+
 logger = logging.getLogger(__name__)
 
 SCHEDULED_UNPUBLISH_ACTION = "wagtail.unpublish.scheduled"
 
-# Sent inside each batch's transaction with the ``url_paths`` of the pages going offline, so that what
-# depends on them (the page cache) changes in the same commit: a worker killed between the commit and
-# the ``page_unpublished`` signals leaves nothing stale behind.
-pages_expiring = Signal()
+# ``pages_expiring`` (core.signals) is sent inside each batch's transaction with the ``url_paths`` of the
+# pages going offline, so that what depends on them (the page cache) changes in the same commit: a worker
+# killed between the commit and the ``page_unpublished`` signals leaves nothing stale behind.
 BATCH_SIZE = 500
 
 

@@ -7,7 +7,9 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Site
+
+from ..cache.sitedata import per_site
 
 
 class MunicipalityType(models.TextChoices):
@@ -90,9 +92,34 @@ class MunicipalitySettings(ClusterableModel, BaseSiteSetting):
         InlinePanel("social_links", heading=_("Social media"), label=_("link")),
     ]
 
+    # The header shows the logo and the site's name: read with the settings, not one query each.
+    select_related = ["site", "logo"]
+
     class Meta:
         verbose_name = _("municipality")
         verbose_name_plural = _("municipality")
+
+    @classmethod
+    def base_queryset(cls):
+        return super().base_queryset().prefetch_related("social_links")
+
+    @classmethod
+    def for_request(cls, request):
+        """The request site's settings, read once per site generation (``cache.sitedata``), not per page.
+
+        Every public page's header and footer show them; any change to the settings, their logo or their
+        social links bumps the generation, so the next request reads them again.
+        """
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        settings = per_site(request, "municipality", lambda: cls.for_site(site), site_id=site.pk)
+        settings._request = request
+        setattr(request, attr_name, settings)
+        return settings
 
     def __str__(self):
         return self.name_th or str(self.site)

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 
+from ..core.conf import stats_flush_seconds
+
 _cache: dict = {}
 
 REDIS_BACKENDS = (
@@ -39,9 +41,7 @@ def enabled() -> bool:
 
 def flush_seconds() -> float:
     """``THGOV_STATS_FLUSH_SECONDS`` (default 30): how often each process writes its buffer."""
-    return float(
-        getattr(settings, "THGOV_STATS_FLUSH_SECONDS", os.environ.get("THGOV_STATS_FLUSH_SECONDS", 30))
-    )
+    return stats_flush_seconds()
 
 
 def flush_hits() -> int:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
+from wagtail_thgov.cache.sitedata import per_site
 from wagtail_thgov.core import thai
 from wagtail_thgov.metadata.structured import page_summary
 from wagtail_thgov.pages.home import SiteMapPage
@@ -38,13 +39,14 @@ def current_page(context):
 
 
 def cached_on_request(request, name, compute):
-    """Compute a per-request value once, so header, footer and body share one query."""
+    """A value of the request's site, computed once per site generation (``cache.sitedata.per_site``).
+
+    The header, footer and body of one render share it; later renders read it from the cache until a
+    change to the site (a page published, moved or unpublished, a setting saved) bumps the generation.
+    """
     if request is None:
         return compute()
-    cache = request.__dict__.setdefault("_thgov_theme_cache", {})
-    if name not in cache:
-        cache[name] = compute()
-    return cache[name]
+    return per_site(request, name, compute)
 
 
 @register.simple_tag(takes_context=True)
@@ -95,7 +97,12 @@ def breadcrumbs(context):
     root = site_root_for(request)
     if page is None or root is None or page.depth <= root.depth or not page.path.startswith(root.path):
         return {"request": request, "ancestors": [], "page": page}
-    ancestors = Page.objects.ancestor_of(page).filter(depth__gte=root.depth).live().order_by("depth")
+    trail = getattr(request, "_thgov_route_trail", None)
+    if trail and trail[-1].pk == page.pk and trail[0].depth <= root.depth:
+        # The pages the router walked through to this one (``MunicipalityHomePage.route``): no query.
+        ancestors = [item for item in trail[:-1] if item.depth >= root.depth and item.live]
+    else:
+        ancestors = Page.objects.ancestor_of(page).filter(depth__gte=root.depth).live().order_by("depth")
     return {"request": request, "ancestors": list(ancestors), "page": page}
 
 
