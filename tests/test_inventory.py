@@ -10,7 +10,6 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 
 from wagtail_thgov.categories import CATEGORIES
-from wagtail_thgov.demo.content import build_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -18,8 +17,7 @@ LD_JSON = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S
 
 
 @pytest.fixture
-def inventory():
-    build_demo()
+def inventory(demo_db):
     out = StringIO()
     call_command("thgov_inventory", "--format", "json", stdout=out)
     return json.loads(out.getvalue())
