@@ -3,12 +3,18 @@
 Locally, a missing tool (Chromium, msgfmt) or service (PostgreSQL, Redis) skips the tests that need it.
 Under ``CI=true`` it fails them instead: a CI machine that lost its browser or its database must go red,
 not green with a pile of skips.
+
+The demo municipality is built once per test process and restored for the tests that ask for it
+(``demo_db``, ``live_demo``; tests/demo_db.py).
 """
 
 import os
 import shutil
 
 import pytest
+
+from .demo_db import EN, TH_WITH_USERS, DemoDatabase
+from .factories import built_once
 
 IN_CI = os.environ.get("CI", "").strip().lower() == "true"
 
@@ -52,3 +58,67 @@ def postgres_and_redis_pass():
     if not redis_url:
         skip_or_fail("DATABASE_URL is set but REDIS_URL is not: the second pass needs both")
     return database_url, redis_url
+
+
+# --- the demo database (tests/demo_db.py) ------------------------------------------------------------------
+_demo_database = []
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, and a snapshot of it right after migrations: the state a module that
+    used the demo leaves behind, so that the next module never sees the demo."""
+    with django_db_blocker.unblock():
+        demo = DemoDatabase()
+        demo.save_pristine()
+    _demo_database.append(demo)
+    yield
+    with django_db_blocker.unblock():
+        demo.drop_all()
+    _demo_database.remove(demo)
+
+
+@pytest.fixture(scope="session")
+def demo_database(django_db_setup):
+    """This process's ``DemoDatabase``: the demo's snapshots."""
+    return _demo_database[0]
+
+
+@pytest.fixture(scope="module")
+def demo_db(demo_database, django_db_blocker):
+    """The demo municipality (English source texts) for a module's tests, each of which sees it pristine.
+
+    Built the first time a module of this process asks for it, restored from its snapshot afterwards.
+    The module's tests run inside one transaction; each test's own changes are rolled back after it. At
+    the end of the module the database is back to its state after migrations. The tests of a module that
+    use ``demo_db`` run after its other tests (``pytest_collection_modifyitems`` below), which never see it.
+    """
+    with django_db_blocker.unblock():
+        demo_database.restore(EN)
+    with built_once(django_db_blocker):
+        yield demo_database
+    with django_db_blocker.unblock():
+        demo_database.restore_pristine()
+
+
+@pytest.fixture
+def live_demo(demo_database, live_server, settings):
+    """For a browser test: the demo as ``thgov_demo --users`` makes it on a Thai site, served by
+    ``live_server`` (which empties the database after the test)."""
+    settings.LANGUAGE_CODE = "th"
+    demo_database.restore(TH_WITH_USERS)
+    return live_server
+
+
+def pytest_collection_modifyitems(items):
+    # In each module, the tests that use the module's demo run last: the demo stays in the database from
+    # the first of them to the end of the module. The sort is stable: the order is otherwise unchanged.
+    modules = {}
+    for item in items:
+        modules.setdefault(item.module if hasattr(item, "module") else None, len(modules))
+    items.sort(
+        key=lambda item: (
+            modules[getattr(item, "module", None)],
+            "demo_db" in getattr(item, "fixturenames", ()),
+        )
+    )

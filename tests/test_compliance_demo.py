@@ -7,10 +7,8 @@ import json
 from io import StringIO
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
-from django.utils.translation import get_supported_language_variant
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Site
 
 from tests.test_compliance_data import REFERENCE_COUNTS
 from thgov_demo.certify import uncertified_pages
@@ -20,17 +18,13 @@ from wagtail_thgov.compliance.features import FeatureContext, feature_evidence
 from wagtail_thgov.compliance.pages import ItaIndexPage
 from wagtail_thgov.compliance.results import require_certification
 from wagtail_thgov.core.thai import current_fiscal_year
+from thgov_demo.certify import uncertified_pages
+from thgov_demo.users import role_people
 from wagtail_thgov.pages.public_info import PublicInfoPage
 from wagtail_thgov.workflows.certification import certification_for
 from wagtail_thgov.workflows.roles import Role
 
 pytestmark = pytest.mark.django_db
-
-
-def empty_database_as_migrations_leave_it():
-    Locale.objects.get_or_create(language_code=get_supported_language_variant(settings.LANGUAGE_CODE))
-    Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
-    Collection.get_first_root_node() or Collection.add_root(name="Root")
 
 
 def plan_page():
@@ -68,11 +62,7 @@ def assert_rests_on_current_certified_evidence(item):
         assert_rests_on_current_certified_evidence(part)
 
 
-def test_demo_meets_every_item_and_unpublishing_one_page_changes_exactly_its_items(client):
-    empty_database_as_migrations_leave_it()
-    assert build_demo() > 0
-    assert build_demo() == 0
-
+def test_demo_meets_every_item_and_unpublishing_one_page_changes_exactly_its_items(client, demo_db):
     data = compliance_json()
     counts = {
         (standard["standard"], standard["edition"]): standard["item_count"] for standard in data["standards"]
@@ -120,9 +110,7 @@ def test_demo_meets_every_item_and_unpublishing_one_page_changes_exactly_its_ite
     assert client.get(ita.url).status_code == 200
 
 
-def test_every_demo_page_renders(client):
-    empty_database_as_migrations_leave_it()
-    build_demo()
+def test_every_demo_page_renders(client, demo_db):
     site = Site.objects.get(is_default_site=True)
     pages = site.root_page.get_descendants(inclusive=True).live().specific()
     assert pages.type(ItaIndexPage).exists()

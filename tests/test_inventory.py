@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.documents import get_document_model
 
-from thgov_demo.content import build_demo
+from wagtail_thgov.core.categories import CATEGORIES
 from wagtail_thgov.core.categories import CATEGORIES
 
 pytestmark = pytest.mark.django_db
@@ -18,8 +18,7 @@ LD_JSON = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S
 
 
 @pytest.fixture
-def inventory():
-    build_demo()
+def inventory(demo_db):
     out = StringIO()
     call_command("thgov_inventory", "--format", "json", stdout=out)
     return json.loads(out.getvalue())

@@ -22,7 +22,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from tests.eservice_support import a_pdf, make_request, make_service
-from tests.factories import PASSWORD, make_user, role_users
+from tests.factories import PASSWORD, built_once, make_user, role_users
 from tests.security_support import security_site
 from thgov_demo.files import pdf_bytes, png_bytes
 from wagtail_thgov.compliance.models import ChecklistItem, ManualEvidence
@@ -331,9 +331,11 @@ def request(client, name, url):
     return client.get(url)
 
 
-@pytest.fixture
-def world():
-    return World()
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    # Built once for the module's tests (each test's own changes, e.g. POST actions, are rolled back).
+    with built_once(django_db_blocker):
+        yield World()
 
 
 def test_every_plugin_admin_url_has_a_declared_expectation():

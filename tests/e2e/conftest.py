@@ -5,7 +5,7 @@ Never run ``playwright install``: the system Chromium at /usr/bin/chromium is us
 
 ``live_server`` makes a test transactional: its data is flushed afterwards, including the rows migrations
 create (Wagtail's root page, default Site). Build what a test needs inside the test (e.g. run
-``thgov_setup``/``thgov_demo`` with ``call_command``).
+``thgov_setup`` with ``call_command``; the demo: the ``live_demo`` fixture of tests/conftest.py).
 """
 
 import os

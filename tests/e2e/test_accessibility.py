@@ -12,7 +12,6 @@ from collections import Counter
 from urllib.parse import urlparse
 
 import pytest
-from django.core.management import call_command
 
 from tests.e2e.conftest import ARTIFACTS
 
@@ -135,9 +134,8 @@ def add_people_block():
 
 
 @pytest.fixture
-def demo(live_server, wagtail_seed, settings):
+def demo(live_server, live_demo, settings):
     settings.THGOV_STATS_ENABLED = True
-    call_command("thgov_demo", verbosity=0)
     add_people_block()
     return live_server
 

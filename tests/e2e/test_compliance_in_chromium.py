@@ -4,7 +4,6 @@ and the webmaster loads a new fiscal year's list through the admin form (a malfo
 
 import io
 
-from django.core.management import call_command
 from openpyxl import Workbook
 
 from tests.e2e.conftest import ARTIFACTS
@@ -42,9 +41,8 @@ def log_in(page, live_server):
 
 
 def test_webmaster_sees_missing_parts_and_loads_a_new_edition(
-    live_server, wagtail_seed, page, screenshot, tmp_path
+    live_server, live_demo, page, screenshot, tmp_path
 ):
-    call_command("thgov_demo", "--users", verbosity=0)
     year = current_fiscal_year()
     # The No Gift culture activity of this year is withdrawn: ITA 2568 O21 is now only partly met.
     PublicInfoPage.objects.get(slug=f"no-gift-culture-{year}").unpublish()

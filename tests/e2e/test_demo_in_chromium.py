@@ -1,11 +1,7 @@
 """The demo municipality in a real browser: the Thai admin log-in and the public home page."""
 
-from django.core.management import call_command
 
-
-def test_demo_home_page_and_thai_admin_login(live_server, wagtail_seed, page, screenshot):
-    call_command("thgov_demo", "--users", verbosity=0)
-
+def test_demo_home_page_and_thai_admin_login(live_server, live_demo, page, screenshot):
     page.goto(f"{live_server.url}/")
     assert page.locator("html").get_attribute("lang") == "th"
     assert page.locator("h1").first.inner_text().strip() == "เทศบาลตำบลบ้านสวนดอกไม้"

@@ -5,7 +5,6 @@ e-Service consent after an error, and the staff's account settings and default p
 The demo's dates follow the clock, so expectations are computed from the same calendar the demo uses.
 """
 
-from django.core.management import call_command
 from django.urls import reverse
 
 from thgov_demo.calendar import demo_calendar, thai_period
@@ -17,9 +16,8 @@ PHONE = {"width": 375, "height": 812}
 
 
 def test_citizen_sees_current_items_statistics_and_each_survey_question_once(
-    live_server, wagtail_seed, page, screenshot
+    live_server, live_demo, page, screenshot
 ):
-    call_command("thgov_demo", verbosity=0)
     calendar = demo_calendar()
     year = calendar.fiscal_year
 
@@ -117,10 +115,8 @@ def test_citizen_sees_current_items_statistics_and_each_survey_question_once(
 
 
 def test_staff_change_language_and_the_webmaster_sees_the_default_periods(
-    live_server, wagtail_seed, page, screenshot
+    live_server, live_demo, page, screenshot
 ):
-    call_command("thgov_demo", "--users", verbosity=0)
-
     # The demo admin has a name, so their account settings save: they switch the admin to English.
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("input[name=username]", "admin")

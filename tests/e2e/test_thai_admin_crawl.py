@@ -18,7 +18,6 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import Page, Site
 
 from thgov_demo.users import DEMO_PASSWORD, DEMO_USERS, role_people
@@ -282,9 +281,8 @@ def crawl(page, base, role, screenshot, home, pages_by_type, in_review):
 
 
 @pytest.fixture
-def demo(live_server, wagtail_seed):
+def demo(live_server, live_demo):
     """The demo municipality with its log-ins, one page at the webmaster's step and one at the approver's."""
-    call_command("thgov_demo", "--users", verbosity=0)
     site = Site.objects.get(is_default_site=True)
     people = role_people(site)
     home = site.root_page
