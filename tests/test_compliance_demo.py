@@ -12,14 +12,11 @@ from wagtail.models import Site
 
 from tests.test_compliance_data import REFERENCE_COUNTS
 from thgov_demo.certify import uncertified_pages
-from thgov_demo.content import build_demo
 from thgov_demo.users import role_people
 from wagtail_thgov.compliance.features import FeatureContext, feature_evidence
 from wagtail_thgov.compliance.pages import ItaIndexPage
 from wagtail_thgov.compliance.results import require_certification
 from wagtail_thgov.core.thai import current_fiscal_year
-from thgov_demo.certify import uncertified_pages
-from thgov_demo.users import role_people
 from wagtail_thgov.pages.public_info import PublicInfoPage
 from wagtail_thgov.workflows.certification import certification_for
 from wagtail_thgov.workflows.roles import Role

@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from wagtail_thgov.core.thai import be_year
 from thgov_demo.calendar import REVIEW_OVERDUE, DemoCalendar, demo_calendar, thai_month, thai_period
+from wagtail_thgov.core.thai import be_year
 from wagtail_thgov.pages.home import MunicipalityHomePage
 from wagtail_thgov.publishing.currency import currency_report
 from wagtail_thgov.publishing.expiry import default_expiry

@@ -10,7 +10,6 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 
 from wagtail_thgov.core.categories import CATEGORIES
-from wagtail_thgov.core.categories import CATEGORIES
 
 pytestmark = pytest.mark.django_db
 

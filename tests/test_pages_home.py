@@ -22,8 +22,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from wagtail_thgov.eservice.pages import EServiceIndexPage, EServiceKind, EServicePage
 from thgov_demo.files import pdf_bytes, png_bytes
+from wagtail_thgov.eservice.pages import EServiceIndexPage, EServiceKind, EServicePage
 from wagtail_thgov.metadata.completeness import missing_metadata
 from wagtail_thgov.pages.home import HOME_SUBPAGE_TYPES, MunicipalityHomePage, SiteMapPage
 from wagtail_thgov.pages.news import AnnouncementIndexPage, JobAnnouncementPage, NewsIndexPage, NewsPage
