@@ -10,6 +10,7 @@ The demo municipality is built once per test process and restored for the tests 
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -110,14 +111,49 @@ def live_demo(demo_database, live_server, settings):
     return live_server
 
 
-def pytest_collection_modifyitems(items):
+# Modules that take minutes (real processes, a full browser crawl), measured with ``--durations`` on the
+# development machine (seconds per pass, rounded). ``make test`` runs modules on two workers (``--dist
+# loadfile``) in the order they are collected: handing out the longest first keeps one worker from
+# starting a four-minute module while the other has nothing left.
+LONG_MODULES = {
+    "tests/test_packaging.py": 530,
+    "tests/e2e/test_thai_admin_crawl.py": 310,
+    "tests/test_stats_multiprocess.py": 250,
+    "tests/e2e/test_accessibility.py": 270,
+    "tests/test_reliability_processes.py": 200,
+    "tests/test_cache_multiprocess.py": 160,
+    "tests/test_publishing_qcluster.py": 150,
+    "tests/e2e/test_compliance_in_chromium.py": 150,
+    "tests/test_security_permissions.py": 70,
+    "tests/test_query_counts.py": 70,
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    # Tests marked ``sqlite_pass_only`` read nothing the pass's database changes (the wheel in a project of
+    # its own, the words on the admin's screens, the accessibility of the rendered pages): the PostgreSQL +
+    # Redis pass of ``make test`` skips them rather than repeat minutes of identical work.
+    if os.environ.get("DATABASE_URL"):
+        once = pytest.mark.skip(reason="independent of the database: runs in the SQLite pass only")
+        for item in items:
+            if item.get_closest_marker("sqlite_pass_only"):
+                item.add_marker(once)
     # In each module, the tests that use the module's demo run last: the demo stays in the database from
     # the first of them to the end of the module. The sort is stable: the order is otherwise unchanged.
+    root = config.rootpath
     modules = {}
     for item in items:
         modules.setdefault(item.module if hasattr(item, "module") else None, len(modules))
+
+    def weight(item):
+        module = getattr(item, "module", None)
+        path = getattr(module, "__file__", None)
+        relative = str(Path(path).resolve().relative_to(root)) if path else ""
+        return -LONG_MODULES.get(relative, 0)
+
     items.sort(
         key=lambda item: (
+            weight(item),
             modules[getattr(item, "module", None)],
             "demo_db" in getattr(item, "fixturenames", ()),
         )

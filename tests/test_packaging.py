@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.sqlite_pass_only]
 
 REPO = Path(__file__).resolve().parents[1]
 PACKAGE = "wagtail_thgov"
@@ -128,8 +128,6 @@ def source_files(require_tool):
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory):
-    if os.environ.get("DATABASE_URL"):
-        pytest.skip("independent of the database: runs in the SQLite pass only")
     out = tmp_path_factory.mktemp("dist")
     # sdist first, then the wheel from the unpacked sdist (python -m build's default): checks the sdist
     # too, and a stale build/ folder in the checkout can't smuggle files into the wheel.

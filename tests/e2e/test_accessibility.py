@@ -15,6 +15,9 @@ import pytest
 
 from tests.e2e.conftest import ARTIFACTS
 
+# The rendered pages do not depend on the database: the PostgreSQL + Redis pass skips it.
+pytestmark = pytest.mark.sqlite_pass_only
+
 BLOCKING = ("serious", "critical")
 IMPACTS = ("minor", "moderate", "serious", "critical")
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}

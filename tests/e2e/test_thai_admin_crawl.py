@@ -23,6 +23,9 @@ from wagtail.models import Page, Site
 from thgov_demo.users import DEMO_PASSWORD, DEMO_USERS, role_people
 from wagtail_thgov.workflows.roles import Role
 
+# The words on the screens do not depend on the database: the PostgreSQL + Redis pass skips it.
+pytestmark = pytest.mark.sqlite_pass_only
+
 LOGIN_BUTTON = "ลงชื่อเข้าใช้"
 ROLES = [username for username, *_ in DEMO_USERS]
 
