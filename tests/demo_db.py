@@ -32,7 +32,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
+from django.db import OperationalError, connection
 from django.test.utils import override_settings
 from django.utils import translation
 from wagtail.models import Collection, Locale, Page
@@ -103,11 +103,26 @@ class _PostgreSQLSnapshots:
 
     def restore(self, name):
         test_db = connection.settings_dict["NAME"]
-        # FORCE ends the live server thread's idle connections, if any (CONN_MAX_AGE = 0 closes them anyway).
-        self._run(
-            f'DROP DATABASE "{test_db}" WITH (FORCE)',
-            f'CREATE DATABASE "{test_db}" TEMPLATE "{self.saved[name]}"',
-        )
+        connection.close()
+        with connection._nodb_cursor() as cursor:
+            # End this role's other sessions on the test database (the live server thread's idle
+            # connections, if any). Not DROP ... WITH (FORCE): that refuses to run while an autovacuum
+            # worker (the superuser's) is in the database, which happens after the demo's many writes;
+            # a plain DROP DATABASE stops such a worker itself.
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = %s AND usename = current_user AND pid <> pg_backend_pid()",
+                [test_db],
+            )
+            for attempt in range(50):
+                try:
+                    cursor.execute(f'DROP DATABASE "{test_db}"')
+                    break
+                except OperationalError:  # a terminated session not gone yet: "being accessed by other users"
+                    if attempt == 49:
+                        raise
+                    time.sleep(0.1)
+            cursor.execute(f'CREATE DATABASE "{test_db}" TEMPLATE "{self.saved[name]}"')
 
     def drop_all(self):
         if self.saved:
