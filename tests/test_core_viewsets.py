@@ -229,6 +229,17 @@ def test_each_scoped_model_has_the_scoped_permission_policy(model):
     assert isinstance(policy_registry.get_by_type(model), SiteScopedPermissionPolicy)
 
 
+def test_the_permission_policy_lists_the_rows_of_the_scope(world):
+    policy = policy_registry.get_by_type(InformationSource)
+    webmaster_b, uploader_b = fresh(world["b"]["webmaster"]), fresh(world["b"]["uploader"])
+    seen = set(policy.instances_user_has_permission_for(webmaster_b, "view"))
+    assert seen == {world["b"]["source"], world["shared_source"]}
+    assert set(policy.instances_user_has_permission_for(webmaster_b, "change")) == {world["b"]["source"]}
+    assert not policy.instances_user_has_permission_for(uploader_b, "change").exists()  # no such permission
+    assert not policy.user_has_permission_for_instance(webmaster_b, "delete", world["shared_source"])
+    assert policy.user_has_permission_for_instance(webmaster_b, "view", world["shared_source"])
+
+
 def test_the_viewset_scopes_its_own_view_classes():
     viewset = ExpiryDefaultViewSet()
     for attribute, mixin in SCOPED_VIEWS.items():

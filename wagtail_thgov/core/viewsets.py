@@ -168,10 +168,12 @@ class SiteScopedPermissionPolicy(ModelPermissionPolicy):
         )
 
     def instances_user_has_any_permission_for(self, user, actions):
-        rows = super().instances_user_has_any_permission_for(user, actions)
-        return (
-            self.scope.visible(rows, user) if set(actions) == {"view"} else self.scope.changeable(rows, user)
-        )
+        rows = self.model._default_manager.all()
+        if "view" in actions and self.user_has_permission(user, "view"):
+            return self.scope.visible(rows, user)  # the rows one may change are among them
+        if self.user_has_any_permission(user, [action for action in actions if action != "view"]):
+            return self.scope.changeable(rows, user)
+        return rows.none()
 
 
 class SiteScopedViewSetMixin:
