@@ -1,0 +1,75 @@
+"""The public pages of the catalogue: the Thai list of datasets (``/opendata/``) and DCAT
+(``/catalog.ttl``, ``/catalog.jsonld``). Each answers for the request's site only."""
+
+import datetime as dt
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+from wagtail.models import Site
+
+from ..core.thai import thai_date
+from . import dcat
+from .catalogue import catalogue_for
+
+
+def _site(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    return site
+
+
+@require_safe
+def catalogue_page(request):
+    """The site's datasets in Thai, each with its files, formats, update frequency and licence."""
+    site = _site(request)
+    catalogue = catalogue_for(request, site)
+    datasets = [
+        {
+            **package,
+            "updated_label": thai_date(_date(package["last_updated_date"]))
+            if package["last_updated_date"]
+            else "",
+        }
+        for package in catalogue.packages
+    ]
+    return render(
+        request,
+        "wagtail_thgov/opendata/catalogue.html",
+        {
+            "datasets": datasets,
+            "organization": catalogue.organization,
+            "api_url": reverse("thgov_opendata_action", args=["package_search"]),
+            "turtle_url": reverse("thgov_opendata_turtle"),
+            "jsonld_url": reverse("thgov_opendata_jsonld"),
+        },
+    )
+
+
+def _date(text):
+    return dt.date.fromisoformat(text)
+
+
+def _graph(request):
+    site = _site(request)
+    catalogue = catalogue_for(request, site)
+    return dcat.catalogue_graph(catalogue, site, site.root_url + reverse("thgov_opendata_catalogue"))
+
+
+def _rdf_response(text, content_type):
+    response = HttpResponse(text, content_type=content_type)
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@require_safe
+def catalogue_turtle(request):
+    return _rdf_response(dcat.turtle(_graph(request)), "text/turtle; charset=utf-8")
+
+
+@require_safe
+def catalogue_jsonld(request):
+    return _rdf_response(dcat.json_ld(_graph(request)), "application/ld+json; charset=utf-8")
