@@ -20,8 +20,8 @@ class WagtailThgovConfig(AppConfig):
         from .core.thai.slugs import use_thai_slugs
         from .install import checks as install_checks  # noqa: F401
         from .install import roots as site_roots
-        from .opendata import panels as opendata_panels  # noqa: F401  (the dataset panel, core.panels)
         from .isolation import checks as isolation_checks  # noqa: F401
+        from .opendata import panels as opendata_panels  # noqa: F401  (the dataset panel, core.panels)
         from .publishing import checks as publishing_checks  # noqa: F401
         from .thai_admin import checks as thai_admin_checks  # noqa: F401
         from .workflows import (
