@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from pyshacl import validate
 from rdflib import Graph
-from rdflib.compare import isomorphic
 from rdflib import namespace as ns
+from rdflib.compare import isomorphic
 
 pytestmark = pytest.mark.django_db
 

@@ -95,7 +95,7 @@ def _uuid(*parts) -> str:
 
 def organisation_name(site, settings) -> str:
     """The organisation's CKAN name: the setting, else the site's host name as lower-case Latin letters."""
-    name = settings.organisation_name or slugify(site.hostname) or f"site-{site.pk}"
+    name = settings.organisation_name or slugify(site.hostname.replace(".", "-")) or f"site-{site.pk}"
     return re.sub(r"[^a-z0-9_-]", "-", name.lower())[:100]
 
 
