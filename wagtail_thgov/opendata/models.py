@@ -194,8 +194,8 @@ class OpenDataSettings(BaseSiteSetting, CatalogueFields):
             ],
             heading=_("Defaults for every dataset"),
             help_text=_(
-                "A dataset takes these values where its editor left a field empty. Empty here: the "
-                "fallback in brackets (docs/opendata.md)."
+                "A dataset takes these values where its editor left a field empty. Left empty here: a "
+                "common value of the schema's list (docs/opendata.md)."
             ),
         ),
     ]
