@@ -86,3 +86,58 @@ def test_the_budget_dataset_is_its_spreadsheet(demo_db, client):
     assert budget["resources"][0]["url"].endswith(".xlsx")
     assert budget["data_source"]  # the finance department of the page
     assert budget["tags"] and budget["tag_string"]
+
+
+# CKAN's own package keys: with the schema's fields and their ``_other`` texts, all a package may carry,
+# so that a harvester creating the dataset on a schema'd CKAN meets no unexpected field.
+CKAN_KEYS = {
+    "id",
+    "name",
+    "title",
+    "type",
+    "state",
+    "private",
+    "owner_org",
+    "organization",
+    "notes",
+    "url",
+    "author",
+    "author_email",
+    "maintainer",
+    "maintainer_email",
+    "license_id",
+    "license_title",
+    "tags",
+    "num_tags",
+    "metadata_created",
+    "metadata_modified",
+    "groups",
+    "extras",
+    "relationships_as_object",
+    "relationships_as_subject",
+    "resources",
+    "num_resources",
+}
+
+
+def test_packages_carry_only_ckan_and_schema_fields(demo_db, client):
+    allowed = CKAN_KEYS | set(schema.FIELDS_BY_NAME) | set(schema.OTHER_FIELDS.values())
+    for package in _search(client)["results"]:
+        assert set(package) <= allowed, set(package) - allowed
+
+
+def test_the_public_catalogue_page_lists_every_dataset_in_thai(demo_db, client, settings):
+    settings.LANGUAGE_CODE = "th"
+    packages = _search(client)["results"]
+    response = client.get("/opendata/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "บัญชีข้อมูลเปิด" in html and 'name="viewport"' in html
+    for package in packages:
+        assert f'id="{package["name"]}"' in html
+        assert package["url"] in html
+        for resource in package["resources"]:
+            assert resource["url"] in html
+    assert html.count('class="thgov-search__result thgov-opendata__dataset"') == len(packages)
+    assert 'href="/catalog.ttl"' in html and 'href="/catalog.jsonld"' in html
+    assert "รับรอง" in html  # each entry says when it was certified

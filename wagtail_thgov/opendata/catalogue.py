@@ -83,6 +83,9 @@ class Catalogue:
     site_id: int
     organization: dict
     packages: list
+    # Beyond the schema, by package id, for DCAT and the public page (a harvester gets only schema fields):
+    # the period the data covers and when the page was certified.
+    details: dict
 
     def by_id(self, key: str) -> dict | None:
         """The package whose ``id`` or ``name`` is ``key`` (as CKAN's ``package_show``)."""
@@ -293,10 +296,6 @@ def package_dict(dataset, page, files, context: _Context) -> dict:
         "extras": [],
         "relationships_as_object": [],
         "relationships_as_subject": [],
-        # Beyond the schema, for DCAT and the public page: the period the data covers and the certification.
-        "temporal_start": local_date(getattr(page, "data_period_start", None)),
-        "temporal_end": local_date(getattr(page, "data_period_end", None)),
-        "certified_at": ckan_time(page.thgov_certified_at),
     }
     if data_type == schema.STATISTICAL:
         package["first_year_of_data"], package["last_year_of_data"] = _years(page)
@@ -334,6 +333,15 @@ def package_dict(dataset, page, files, context: _Context) -> dict:
     return package
 
 
+def package_details(page) -> dict:
+    """What DCAT and the public page add to a package: the data period and the certification time."""
+    return {
+        "temporal_start": local_date(getattr(page, "data_period_start", None)),
+        "temporal_end": local_date(getattr(page, "data_period_end", None)),
+        "certified_at": ckan_time(page.thgov_certified_at),
+    }
+
+
 def organization_dict(site, settings, municipality) -> dict:
     logo = municipality.logo
     return {
@@ -357,7 +365,7 @@ def build_catalogue(site, request=None) -> Catalogue:
     municipality = MunicipalitySettings.for_site(site)
     organization = organization_dict(site, settings, municipality)
     context = _Context(site, settings, municipality, organization)
-    packages, seen = [], set()
+    packages, details = [], {}
     pages = list(certified_live_pages(site, request))
     datasets = {}
     for dataset in Dataset.objects.filter(page__in=[p.pk for p in pages]).select_related("document"):
@@ -366,12 +374,12 @@ def build_catalogue(site, request=None) -> Catalogue:
         files = page_files(page)
         for dataset in sorted(datasets.get(page.pk, []), key=lambda d: (d.sort_order or 0, d.pk)):
             package = package_dict(dataset, page, files, context)
-            if package["id"] in seen:  # the same file named twice on one page
+            if package["id"] in details:  # the same file named twice on one page
                 continue
-            seen.add(package["id"])
+            details[package["id"]] = package_details(page)
             packages.append(package)
     organization["package_count"] = len(packages)
-    return Catalogue(site.pk, organization, packages)
+    return Catalogue(site.pk, organization, packages, details)
 
 
 def catalogue_for(request, site) -> Catalogue:

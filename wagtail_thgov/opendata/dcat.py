@@ -113,12 +113,13 @@ def catalogue_graph(catalogue, site, catalogue_url: str) -> Graph:
         if package["maintainer_email"]:
             graph.add((contact, VCARD.hasEmail, URIRef(f"mailto:{package['maintainer_email']}")))
 
-        if package.get("temporal_start") or package.get("temporal_end"):
+        details = catalogue.details[package["id"]]
+        if details["temporal_start"] or details["temporal_end"]:
             period = BNode()
             graph.add((dataset, DCTERMS.temporal, period))
             graph.add((period, RDF.type, DCTERMS.PeriodOfTime))
-            _add(graph, period, DCAT.startDate, _date(package.get("temporal_start")))
-            _add(graph, period, DCAT.endDate, _date(package.get("temporal_end")))
+            _add(graph, period, DCAT.startDate, _date(details["temporal_start"]))
+            _add(graph, period, DCAT.endDate, _date(details["temporal_end"]))
 
         for name in ("data_type", "data_category", "geo_coverage", "update_frequency_unit"):
             _add(graph, dataset, thgd[name], Literal(package[name], lang="th") if package[name] else None)

@@ -26,15 +26,18 @@ def catalogue_page(request):
     """The site's datasets in Thai, each with its files, formats, update frequency and licence."""
     site = _site(request)
     catalogue = catalogue_for(request, site)
-    datasets = [
-        {
-            **package,
-            "updated_label": thai_date(_date(package["last_updated_date"]))
-            if package["last_updated_date"]
-            else "",
-        }
-        for package in catalogue.packages
-    ]
+    datasets = []
+    for package in catalogue.packages:
+        details = catalogue.details[package["id"]]
+        start, end = details["temporal_start"], details["temporal_end"]
+        datasets.append(
+            {
+                **package,
+                "updated_label": _thai(package["last_updated_date"]),
+                "period_label": f"{_thai(start)} – {_thai(end)}" if start or end else "",
+                "certified_label": _thai(details["certified_at"][:10]) if details["certified_at"] else "",
+            }
+        )
     return render(
         request,
         "wagtail_thgov/opendata/catalogue.html",
@@ -48,8 +51,9 @@ def catalogue_page(request):
     )
 
 
-def _date(text):
-    return dt.date.fromisoformat(text)
+def _thai(text):
+    """``2025-10-01`` as a Thai date, ``1 ตุลาคม 2568``."""
+    return thai_date(dt.date.fromisoformat(text)) if text else ""
 
 
 def _graph(request):
