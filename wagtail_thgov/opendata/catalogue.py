@@ -24,8 +24,8 @@ from wagtail.models import Page, TaskState
 from ..cache.sitedata import per_site, public
 from ..core.categories import category_of
 from ..core.thai import fiscal_year_of
-from ..metadata.files import file_info, page_files
-from ..metadata.models import Licence
+from ..metadata.files import file_info, page_files, referenced_document_ids
+from ..metadata.models import GovMetadataMixin, Licence
 from ..metadata.structured import page_summary
 from ..site_settings.models import MunicipalitySettings
 from ..workflows.models import CertificationTask
@@ -371,8 +371,13 @@ def build_catalogue(site, request=None) -> Catalogue:
     for dataset in Dataset.objects.filter(page__in=[p.pk for p in pages]).select_related("document"):
         datasets.setdefault(dataset.page_id, []).append(dataset)
     for page in pages:
+        if not isinstance(page, GovMetadataMixin):  # only thgov pages carry the metadata a dataset needs
+            continue
         files = page_files(page)
+        on_page = {int(pk) for pk in referenced_document_ids(page)}
         for dataset in sorted(datasets.get(page.pk, []), key=lambda d: (d.sort_order or 0, d.pk)):
+            if dataset.document_id is not None and dataset.document_id not in on_page:
+                dataset.document = None  # a file no longer on the page: the page is the dataset
             package = package_dict(dataset, page, files, context)
             if package["id"] in details:  # the same file named twice on one page
                 continue
