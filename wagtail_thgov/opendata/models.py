@@ -25,12 +25,16 @@ FROM_SETTINGS = _("Leave empty to use the site's default (Settings › Open data
 NOT_CONFIRMED = _("Not confirmed against the DGA's schema: see docs/opendata.md.")
 
 
+# The empty choice of a list: the dataset takes the site's default, the site a common value of the list.
+NOT_CHOSEN = _("— not chosen: the default —")
+
+
 def _choice(verbose_name, values, help_text=FROM_SETTINGS, **kwargs):
     kwargs.setdefault("blank", True)
     return models.CharField(
         verbose_name,
         max_length=CHOICE_LENGTH,
-        choices=schema.choices(values),
+        choices=[("", NOT_CHOSEN), *schema.choices(values)],
         help_text=help_text,
         **kwargs,
     )

@@ -34,6 +34,7 @@ def catalogue_page(request):
             {
                 **package,
                 "updated_label": _thai(package["last_updated_date"]),
+                "frequency_label": _frequency(package),
                 "period_label": f"{_thai(start)} – {_thai(end)}" if start or end else "",
                 "certified_label": _thai(details["certified_at"][:10]) if details["certified_at"] else "",
             }
@@ -49,6 +50,19 @@ def catalogue_page(request):
             "jsonld_url": reverse("thgov_opendata_jsonld"),
         },
     )
+
+
+# Units that read "<unit>ละ <n> ครั้ง" (ปีละ 1 ครั้ง, เดือนละ 2 ครั้ง); any other unit is shown as it is.
+_PER_UNIT = {"ปี", "ครึ่งปี", "ไตรมาส", "เดือน", "สัปดาห์", "วัน", "วันทำการ", "ชั่วโมง", "นาที"}
+
+
+def _frequency(package):
+    unit, interval = package["update_frequency_unit"], package["update_frequency_interval"]
+    if unit == "อื่นๆ":
+        return package["update_frequency_unit_other"] or unit
+    if unit in _PER_UNIT and interval:
+        return f"{unit}ละ {interval} ครั้ง"
+    return unit
 
 
 def _thai(text):
