@@ -7,12 +7,16 @@ dataset in the admin."""
 import datetime as dt
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from thgov_demo.certify import certify
 from thgov_demo.sites import build_demo_sites
 from thgov_demo.users import role_people
 from wagtail_thgov.opendata.models import Dataset, OpenDataSettings
+from wagtail_thgov.pages.agency import AgencyIndexPage, AgencyInfoPage
 from wagtail_thgov.pages.news import NewsIndexPage, NewsPage
 from wagtail_thgov.workflows.certification import certification_for
 from wagtail_thgov.workflows.roles import Role
@@ -261,3 +265,52 @@ def test_another_municipality_can_neither_see_nor_edit_the_dataset(extra_items, 
     response = client.get(f"/admin/pages/{extra_items['other_page'].pk}/edit/")
     assert response.status_code == 200
     assert b"thgov_datasets" in response.content
+
+
+def _agency_page_data(**extra):
+    data = {
+        "title": "ข้อมูลสถิติประชากรในเขตเทศบาล",
+        "slug": "population-statistics",
+        "kind": "general",
+        "body": streamfield([]),
+        "source_text": "สำนักทะเบียนท้องถิ่น",
+        "keywords": "",
+        "comments": inline_formset([]),
+        "action-publish": "publish",
+        **extra,
+    }
+    return nested_form_data(data)
+
+
+def test_an_editor_adds_a_dataset_in_the_metadata_tab_and_it_waits_for_certification(demo_db, client):
+    admin = get_user_model().objects.create_superuser("opendata-admin", "a@example.invalid", "x")
+    client.force_login(admin)
+    agency = AgencyIndexPage.objects.get(url_path__startswith=_demo_site().root_page.url_path)
+    add_url = reverse("wagtailadmin_pages:add", args=("wagtail_thgov", "agencyinfopage", agency.pk))
+    form = {"data_type": "ข้อมูลสถิติ", "objective": "", "update_frequency_unit": "ปี", "ORDER": "1"}
+    response = client.post(add_url, _agency_page_data(thgov_datasets=inline_formset([form])))
+    assert response.status_code == 302, response.content[:2000]
+    page = AgencyInfoPage.objects.get(slug="population-statistics")
+    assert page.live
+    (dataset,) = page.thgov_datasets.all()
+    assert dataset.data_type == "ข้อมูลสถิติ" and dataset.update_frequency_unit == "ปี"
+    # Live but not certified: not in the catalogue.
+    names = client.get(API + "package_list").json()["result"]
+    assert not any(name.endswith(f"-{page.pk}") for name in names)
+    # A choice of "อื่นๆ" needs its text.
+    other = {"data_type": "", "license_id": "อื่นๆ", "license_id_other": "", "ORDER": "1"}
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+        _agency_page_data(
+            thgov_datasets=inline_formset([{"id": dataset.pk, **form}, other], initial=1),
+            **{"action-publish": ""},
+        ),
+    )
+    assert response.status_code == 200 and "license_id_other" in response.content.decode()
+    # A client that does not send the dataset formset at all changes no dataset.
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=(page.pk,)), _agency_page_data(title="ชื่อใหม่")
+    )
+    assert response.status_code == 302, response.content[:2000]
+    page.refresh_from_db()
+    assert page.title == "ชื่อใหม่" and list(page.thgov_datasets.all()) == [dataset]
