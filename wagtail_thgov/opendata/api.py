@@ -102,6 +102,8 @@ def _solr_time(value: str) -> str | None:
         raise ActionError(
             "Search Query Error", 409, _("Invalid date in fq / วันที่ใน fq ไม่ถูกต้อง: %s") % value[:40]
         ) from None
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(dt.UTC)
     return parsed.replace(tzinfo=None).isoformat(timespec="microseconds")
 
 
@@ -113,7 +115,9 @@ def _term_test(field, value):
         if not found:
             raise ActionError("Search Query Error", 409, _("Use a range: %s:[FROM TO TO]") % field)
         low, high = _solr_time(found[1]), _solr_time(found[2])
-        return lambda p: (low is None or p[field] >= low) and (high is None or p[field] <= high)
+        return lambda p: (
+            (low is None or (p[field] or "") >= low) and (high is None or (p[field] or "") <= high)
+        )
     if field == "organization":
         return lambda p: value in (p["organization"]["name"], p["organization"]["id"])
     if field in ("dataset_type", "type"):
