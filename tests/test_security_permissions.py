@@ -152,6 +152,7 @@ EXPECTED = {
     "thgov_eservice:statistics": WEBMASTER_ONLY,
     "thgov_eservice:statistics_results": WEBMASTER_ONLY,
     "wagtailsettings:edit:eservicesettings": WEBMASTER_ONLY,
+    "wagtailsettings:edit:opendatasettings": WEBMASTER_ONLY,  # open data catalogue defaults (issue 22)
     # The admin API's files (issue 15): every role of the site may choose its files; "find" redirects to
     # the file's detail URL. Another site's files are "not found" (tests/test_files_isolation.py).
     **{f"wagtailadmin_api:{kind}:{view}": EDITORS for kind in FILE_KINDS for view in ("listing", "detail")},

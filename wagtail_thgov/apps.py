@@ -21,6 +21,7 @@ class WagtailThgovConfig(AppConfig):
         from .install import checks as install_checks  # noqa: F401
         from .install import roots as site_roots
         from .isolation import checks as isolation_checks  # noqa: F401
+        from .opendata import panels as opendata_panels  # noqa: F401  (the dataset panel, core.panels)
         from .publishing import checks as publishing_checks  # noqa: F401
         from .thai_admin import checks as thai_admin_checks  # noqa: F401
         from .workflows import (

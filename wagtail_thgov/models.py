@@ -13,6 +13,7 @@ from .eservice.models import (  # noqa: F401  (e-Service requests, issue 8)
 from .eservice.pages import EServiceFormField, EServiceIndexPage, EServicePage  # noqa: F401
 from .metadata.certified_files import CertifiedFile  # noqa: F401  (file versions each certification covered)
 from .metadata.models import InformationSource, PageKeyword  # noqa: F401
+from .opendata.models import Dataset, OpenDataSettings  # noqa: F401  (open data, issue 22)
 from .pages.agency import (  # noqa: F401
     AgencyIndexPage,
     AgencyInfoPage,
