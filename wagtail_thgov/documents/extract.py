@@ -202,6 +202,7 @@ def _pdf(data: bytes, limits: Limits, deadline: Deadline, use_ocr: bool) -> Extr
     if page_count > limits.max_pages:
         raise Refused("too_many_pages", f"{page_count} > {limits.max_pages}")
     result = Extraction(PDF, page_count=page_count)
+    deadline.check()
     pages = _pdftotext(data, page_count, deadline)
     if pages is not None:
         result.extractor = "pdftotext"

@@ -108,7 +108,9 @@ def extract_document(document_id, force=False) -> str:
     row.document = document
     retry_ocr = row.ocr_state == "off" and ocr.status().available
     if row.status != DocumentText.PENDING and not force and not retry_ocr:
-        pass  # this version was read before
+        # This version was read before; the document's title (indexed with the text) may have changed.
+        if row.status == DocumentText.DONE:
+            row.index_text = index_text(document.title, row.text, row.ocr_text)
     else:
         same_bytes = (
             DocumentText.objects.filter(sha256=sha256, status=DocumentText.DONE)

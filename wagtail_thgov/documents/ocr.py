@@ -76,7 +76,7 @@ def page_images(data: bytes, page_number: int, rasteriser: str, timeout: float) 
         command = [
             shutil.which(pdftoppm_command()),
             "-f", str(page_number), "-l", str(page_number),
-            "-r", str(DPI), "-gray", "-png", "-singlefile", "-", "-",
+            "-r", str(DPI), "-gray", "-png", "-singlefile", "-",  # no root: the image goes to stdout
         ]  # fmt: skip
         drawn = subprocess.run(command, input=data, capture_output=True, timeout=max(timeout, 1))
         return [drawn.stdout] if drawn.returncode == 0 and drawn.stdout else []

@@ -5,6 +5,7 @@ from collections import defaultdict
 from django.contrib.contenttypes.models import ContentType
 from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
+from wagtail.search.backends import get_search_backend
 
 from ..core.thai.words import encode
 from .models import DocumentText
@@ -19,10 +20,11 @@ def matching_document_ids(words) -> list[int]:
     if not words:
         return []
     query = " ".join(encode(word) for word in words)
-    results = (
-        DocumentText.objects.filter(is_current=True)
-        .defer("text", "ocr_text", "index_text")
-        .search(query, fields=["index_text"], operator="and", order_by_relevance=False)
+    results = get_search_backend().search(
+        query,
+        DocumentText.objects.filter(is_current=True).defer("text", "ocr_text", "index_text"),
+        operator="and",
+        order_by_relevance=False,
     )
     return [row.document_id for row in results[:MAX_FILES]]
 
