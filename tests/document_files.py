@@ -38,7 +38,9 @@ class TrueType:
         count = struct.unpack(">H", self.data[4:6])[0]
         self.tables = {}
         for index in range(count):
-            tag, _checksum, offset, length = struct.unpack(">4sIII", self.data[12 + 16 * index : 28 + 16 * index])
+            tag, _checksum, offset, length = struct.unpack(
+                ">4sIII", self.data[12 + 16 * index : 28 + 16 * index]
+            )
             self.tables[tag.decode("latin-1")] = (offset, length)
         head = self._table("head")
         self.units_per_em = struct.unpack(">H", head[18:20])[0]
@@ -59,7 +61,9 @@ class TrueType:
         count = struct.unpack(">H", cmap[2:4])[0]
         for index in range(count):
             platform, encoding, offset = struct.unpack(">HHI", cmap[4 + 8 * index : 12 + 8 * index])
-            if (platform, encoding) in ((3, 1), (0, 3)) and struct.unpack(">H", cmap[offset : offset + 2])[0] == 4:
+            if (platform, encoding) in ((3, 1), (0, 3)) and struct.unpack(">H", cmap[offset : offset + 2])[
+                0
+            ] == 4:
                 return self._format4(cmap[offset:])
         raise ValueError("no Unicode BMP cmap")
 

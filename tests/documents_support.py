@@ -19,7 +19,9 @@ def upload(capture, title, name, data, document=None):
 
 def link_page(parent, title, slug, *documents, publish=True, capture=None):
     """A news page whose body links ``documents``; published through a revision, as editors do."""
-    links = " ".join(f'<a linktype="document" id="{document.pk}">{document.title}</a>' for document in documents)
+    links = " ".join(
+        f'<a linktype="document" id="{document.pk}">{document.title}</a>' for document in documents
+    )
     page = parent.add_child(
         instance=NewsPage(
             title=title,

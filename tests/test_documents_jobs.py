@@ -12,7 +12,15 @@ from django.core import checks
 from django.utils import translation
 from wagtail.models import Page
 
-from tests.document_files import ANNOUNCEMENT, docx, encrypted_pdf, font_available, scanned_pdf, text_pdf, xlsx
+from tests.document_files import (
+    ANNOUNCEMENT,
+    docx,
+    encrypted_pdf,
+    font_available,
+    scanned_pdf,
+    text_pdf,
+    xlsx,
+)
 from tests.documents_support import link_page, upload
 from tests.factories import make_site, make_user
 from wagtail_thgov.core.registry import jobs
@@ -74,7 +82,9 @@ def test_a_title_only_update_queues_nothing_and_a_full_save_reads_nothing_again(
     document = upload(capture, "ประกาศ", "a.pdf", text_pdf([ANNOUNCEMENT]))
     first = current(document)
     queued = []
-    monkeypatch.setattr("wagtail_thgov.documents.jobs.async_task", lambda *args, **kwargs: queued.append(args))
+    monkeypatch.setattr(
+        "wagtail_thgov.documents.jobs.async_task", lambda *args, **kwargs: queued.append(args)
+    )
     with capture(execute=True):
         document.title = "ประกาศแก้ไขชื่อ"
         document.save(update_fields=["title"])
@@ -123,7 +133,9 @@ def test_docx_xlsx_and_text_files_are_read(capture):
     assert matching_document_ids(["ครุภัณฑ์"]) == [word.pk]
 
 
-def test_a_page_is_found_by_a_word_only_inside_its_pdf_and_the_file_is_named(client, capture, site, news_index):
+def test_a_page_is_found_by_a_word_only_inside_its_pdf_and_the_file_is_named(
+    client, capture, site, news_index
+):
     document = upload(capture, "เอกสารแนบ 1", "announcement.pdf", text_pdf([ANNOUNCEMENT]))
     page = link_page(news_index, "ประกาศสอบราคา ประจำเดือนมกราคม", "notice", document)
     other = link_page(news_index, "ข่าวกิจกรรมวันเด็ก", "kids", publish=True)
@@ -185,7 +197,9 @@ def test_a_scanned_pdf_is_flagged_in_the_metadata_box_and_for_editors(client, ca
     assert "OCR of scanned PDFs is off" in report
 
 
-def test_an_encrypted_file_is_refused_with_a_message_and_the_page_still_publishes(client, capture, site, news_index):
+def test_an_encrypted_file_is_refused_with_a_message_and_the_page_still_publishes(
+    client, capture, site, news_index
+):
     locked = upload(capture, "ประกาศที่ใส่รหัสผ่าน", "locked.pdf", encrypted_pdf(text_pdf([ANNOUNCEMENT])))
     text = current(locked)
     assert (text.status, text.reason) == (DocumentText.REFUSED, "encrypted")
