@@ -267,3 +267,23 @@ def test_nothing_is_queued_when_text_reading_is_switched_off(capture, settings):
     document = upload(capture, "ประกาศ", "a.pdf", text_pdf([ANNOUNCEMENT]))
     assert not DocumentText.objects.filter(document=document).exists()
     assert Page.objects.exists()
+
+
+def test_the_compliance_report_lists_scanned_and_refused_files_of_live_pages(
+    client, capture, site, news_index
+):
+    scan = upload(capture, "ประกาศฉบับลงนาม", "signed.pdf", scanned_pdf([ANNOUNCEMENT]))
+    locked = upload(capture, "ประกาศที่ใส่รหัสผ่าน", "locked.pdf", encrypted_pdf(text_pdf([ANNOUNCEMENT])))
+    readable = upload(capture, "ประกาศฉบับพิมพ์", "typed.pdf", text_pdf([ANNOUNCEMENT]))
+    unlinked = upload(capture, "ไฟล์สแกนที่ไม่มีหน้าใดลิงก์", "lone.pdf", scanned_pdf([ANNOUNCEMENT]))
+    link_page(news_index, "ประกาศสอบราคา", "notice", scan, locked, readable)
+    link_page(news_index, "ร่างประกาศ", "draft", unlinked, publish=False)
+
+    client.force_login(make_user("admin", superuser=True))
+    html = client.get("/admin/reports/thgov-compliance/", {"site": site.pk}).content.decode()
+    section = html[html.index('class="nice-padding w-mt-4 thgov-compliance-documents"') :]
+    section = section[: section.index("</section>")]
+    assert "1 file that live pages link has pages without text (scanned)" in section
+    assert "ประกาศฉบับลงนาม" in section and "scanned, no text" in section
+    assert "ประกาศที่ใส่รหัสผ่าน" in section and "protected by a password" in section
+    assert "ประกาศฉบับพิมพ์" not in section and "ไม่มีหน้าใดลิงก์" not in section
