@@ -219,6 +219,14 @@ def test_a_missing_stored_file_is_refused(capture):
     document.file.storage.delete(document.file.name)
     assert extract_document(document.pk) == DocumentText.REFUSED
     assert current(document).reason == "missing"
+    read_before = DocumentText.objects.get(document=document, is_current=False)
+    assert BODY_ONLY in read_before.text  # the version read before keeps its text
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(capture, settings):
+    settings.THGOV_DOCUMENTS_MAX_BYTES = 1000
+    document = upload(capture, "ประกาศ", "a.pdf", text_pdf([ANNOUNCEMENT]))
+    assert (current(document).status, current(document).reason) == (DocumentText.REFUSED, "too_large")
 
 
 def test_publishing_a_page_queues_files_never_read(capture, site, news_index):

@@ -90,18 +90,14 @@ def extract_document(document_id, force=False) -> str:
     try:
         data = _read(document, limits)
     except Refused as refused:
-        row = DocumentText.objects.filter(document=document, is_current=True).first() or DocumentText(
-            document=document, sha256=""
-        )
-        row.status, row.reason, row.detail, row.is_current = (
-            DocumentText.REFUSED,
-            refused.reason,
-            refused.detail,
-            True,
-        )
-        row.text = row.ocr_text = row.index_text = ""
-        row.save()
-        _make_current(row)
+        # Not a version of the file (its bytes were not read): a row without checksum says why, and the
+        # rows of the versions read before keep their text.
+        row, _created = DocumentText.objects.get_or_create(document=document, sha256="")
+        row.status, row.reason, row.detail = DocumentText.REFUSED, refused.reason, refused.detail
+        row.is_current = True
+        with transaction.atomic():
+            row.save()
+            _make_current(row)
         return row.status
     sha256 = _sha256(data)
     row, _created = DocumentText.objects.get_or_create(document=document, sha256=sha256)
