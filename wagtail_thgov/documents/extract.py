@@ -22,7 +22,7 @@ from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PdfReadError
 
 from ..core.conf import setting
-from ..core.sniffing import OLE2, ZIP, has_signature
+from ..core.sniffing import OLE2, ZIP
 from . import ocr
 from .limits import Limits
 
@@ -147,7 +147,7 @@ def _decode(data: bytes) -> str:
 
 # --- PDF -------------------------------------------------------------------------------------------------
 def _open_pdf(data: bytes) -> PdfReader:
-    if not has_signature(data[:1024].lstrip(), "pdf") and b"%PDF-" not in data[:1024]:
+    if b"%PDF-" not in data[:1024]:  # readers accept the header anywhere in the first kilobyte
         raise Refused("corrupt", "no %PDF- header")
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
