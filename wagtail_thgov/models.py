@@ -3,6 +3,7 @@
 from .cache.models import PageCacheGeneration  # noqa: F401
 from .compliance.models import ChecklistItem, ComplianceSettings, ManualEvidence, Standard  # noqa: F401
 from .compliance.pages import ItaIndexPage  # noqa: F401
+from .documents.models import DocumentText  # noqa: F401  (text of each file version, issue 21)
 from .eservice.models import (  # noqa: F401  (e-Service requests, issue 8)
     EServiceSettings,
     RequestAttachment,

@@ -30,6 +30,7 @@ from wagtail.models import Page, Site
 
 from ..core.thai import current_fiscal_year, thai_date, thai_datetime
 from ..core.viewsets import SiteScopedModelViewSet
+from ..documents.facts import accessibility_findings
 from ..site_settings.models import MunicipalitySettings
 from .editions import EditionError, store_edition
 from .evaluator import MET, MISSING, PARTIAL, PENDING, REVIEW, STALE, ItemStatus
@@ -257,6 +258,8 @@ class ComplianceReportView(ReportView):
                 else [],
                 "current_fiscal_year": current_fiscal_year(),
                 "edition_label": edition_label(standard) if standard else "",
+                # Accessibility of published documents: scanned or unreadable files of live pages.
+                "document_findings": accessibility_findings(self.site) if self.site else None,
             }
         )
         return context
