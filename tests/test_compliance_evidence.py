@@ -11,11 +11,12 @@ from wagtail_thgov.compliance.evaluator import MET, MISSING, PARTIAL, PENDING, R
 from wagtail_thgov.compliance.evidence import gather_evidence
 from wagtail_thgov.compliance.models import ChecklistItem, ManualEvidence, Standard
 from wagtail_thgov.compliance.results import site_results
-from wagtail_thgov.core.thai import current_fiscal_year
+from wagtail_thgov.core.thai import current_fiscal_year, fiscal_year_of
 from wagtail_thgov.metadata.inventory import thgov_page_models
 from wagtail_thgov.pages.agency import AgencyIndexPage, AgencyInfoPage, PlanDocumentPage
 from wagtail_thgov.pages.home import SiteMapPage
 from wagtail_thgov.site_settings.models import MunicipalitySettings, SocialLink
+from wagtail_thgov.workflows.certification import certification_for
 from wagtail_thgov.workflows.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -80,6 +81,23 @@ def test_page_certified_through_the_workflow_meets_its_item_and_names_the_certif
     status = statuses(site)["GWS-B01"]
     assert status.status == MET
     assert status.findings[0].evidence.certifier_name == users[Role.APPROVER].get_full_name()
+
+
+def test_evidence_has_the_certification_and_publication_date_of_the_metadata_box(site):
+    """The evidence reads many pages at once, through the same rules the page's metadata box uses."""
+    users = role_users(site)
+    page = AgencyInfoPage(slug="history", title="ประวัติ", kind="history", live=False, source_text="กองวิชาการ")
+    agency_index(site).add_child(instance=page)
+    page = certify(page, users)
+    page.save_revision(user=users[Role.WEBMASTER])  # a later draft: the live revision stays certified
+    items = ChecklistItem.objects.filter(code="GWS-B01")
+    [evidence] = [e for e in gather_evidence(site, items) if e.object_id == page.pk]
+    certification = certification_for(page)
+    assert (evidence.certified_at, evidence.certifier_name) == (
+        certification.certified_at,
+        certification.certifier_name,
+    )
+    assert evidence.fiscal_year == fiscal_year_of(AgencyInfoPage.objects.get(pk=page.pk).publication_date)
 
 
 def test_draft_that_was_never_published_is_pending(uncertified):

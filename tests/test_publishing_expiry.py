@@ -5,6 +5,7 @@ page without fighting its past expiry (wagtail#13896)."""
 import datetime as dt
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
@@ -21,6 +22,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from tests.factories import PASSWORD, make_site, make_user
 from thgov_demo.files import pdf_bytes
+from wagtail_thgov.core.categories import CATEGORIES
 from wagtail_thgov.core.thai import thai_datetime
 from wagtail_thgov.core.thai.dates import BANGKOK
 from wagtail_thgov.pages.agency import AgencyIndexPage, AgencyInfoPage, PlanDocumentPage
@@ -31,6 +33,8 @@ from wagtail_thgov.publishing.expiry import (
     end_of_day,
     ensure_expiry_defaults,
     expiry_default_for,
+    kind_choices,
+    period_end_field,
 )
 from wagtail_thgov.publishing.forms import (
     EXPIRY_BEFORE_GO_LIVE,
@@ -177,6 +181,29 @@ def test_setup_creates_the_shipped_defaults_once(site):
     assert ExpiryDefault.objects.filter(site=None).count() == len(INSTALLATION_DEFAULTS)
     assert ensure_expiry_defaults(lambda message: None) == 0
     assert ExpiryDefault.objects.count() == len(INSTALLATION_DEFAULTS)
+
+
+def test_setup_creates_exactly_the_rows_the_categories_declare(site):
+    rows = {
+        (row.page_type.model_class()._meta.label, row.kind, row.counted_from, row.days)
+        for row in ExpiryDefault.objects.filter(site=None).select_related("page_type")
+    }
+    assert rows == {
+        ("wagtail_thgov.JobAnnouncementPage", "", "period_end", 30),
+        ("wagtail_thgov.ProcurementAnnouncementPage", "", "publication", 365),
+        ("wagtail_thgov.ProcurementResultPage", "", "publication", 365),
+        ("wagtail_thgov.NewsPage", "alert", "publication", 7),
+    }
+
+
+@pytest.mark.parametrize("category", CATEGORIES, ids=[category.code for category in CATEGORIES])
+def test_each_default_period_is_one_of_its_categorys_page_types(category):
+    for period in category.default_periods:
+        model = apps.get_model(period.model)
+        assert model.thgov_category == category.code, period
+        assert period.counted_from in CountedFrom.values, period
+        assert not period.kind or period.kind in dict(kind_choices(model)), period
+        assert period.counted_from != CountedFrom.PERIOD_END or period_end_field(model), period
 
 
 def test_site_default_overrides_installation_default_and_kind_overrides_type(site):

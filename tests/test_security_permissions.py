@@ -26,6 +26,8 @@ from tests.factories import PASSWORD, built_once, make_user, role_users
 from tests.security_support import security_site
 from thgov_demo.files import pdf_bytes, png_bytes
 from wagtail_thgov.compliance.models import ChecklistItem, ManualEvidence
+from wagtail_thgov.documents.jobs import extract_document
+from wagtail_thgov.documents.models import DocumentText
 from wagtail_thgov.eservice.models import RequestAttachment
 from wagtail_thgov.metadata.models import InformationSource
 from wagtail_thgov.pages.news import NewsPage
@@ -53,6 +55,7 @@ PLUGIN_NAMESPACES = {
     "thgov_stats",
     "thgov_eservice",
     "thgov_isolation",
+    "thgov_documents",
 }
 ROLES = ("anonymous", "uploader", "webmaster", "approver", "superuser")
 
@@ -96,6 +99,9 @@ EDITORS = _row(LOGIN, OK, OK, OK, OK)
 SUPERUSER_ONLY = _row(LOGIN, DENIED, DENIED, DENIED, OK)
 SOURCES_READ = _row(LOGIN, OK, OK, DENIED, OK)
 SOURCES_WRITE = _row(LOGIN, DENIED, OK, DENIED, OK)
+# The text of documents: whoever may change documents of a site (uploaders and webmasters; approvers only
+# choose files).
+FILE_EDITORS = _row(LOGIN, OK, OK, DENIED, OK)
 # Extending an expiry or marking a page reviewed is an edit of the page: whoever may edit it may do it.
 PAGE_EDIT_ACTION = _row(LOGIN, OK, OK, OK, OK)
 
@@ -132,6 +138,8 @@ EXPECTED = {
     "thgov_publishing:currency_extend": PAGE_EDIT_ACTION,
     "thgov_publishing:currency_mark_reviewed": PAGE_EDIT_ACTION,
     "thgov_compliance:report": WEBMASTER_ONLY,
+    "thgov_documents:report": FILE_EDITORS,
+    "thgov_documents:report_results": FILE_EDITORS,
     "thgov_compliance:report_results": WEBMASTER_ONLY,
     "thgov_compliance:export": WEBMASTER_ONLY,
     "thgov_compliance:load_edition": WEBMASTER_ONLY,
@@ -152,6 +160,7 @@ EXPECTED = {
     "thgov_eservice:statistics": WEBMASTER_ONLY,
     "thgov_eservice:statistics_results": WEBMASTER_ONLY,
     "wagtailsettings:edit:eservicesettings": WEBMASTER_ONLY,
+    "wagtailsettings:edit:opendatasettings": WEBMASTER_ONLY,  # open data catalogue defaults (issue 22)
     # The admin API's files (issue 15): every role of the site may choose its files; "find" redirects to
     # the file's detail URL. Another site's files are "not found" (tests/test_files_isolation.py).
     **{f"wagtailadmin_api:{kind}:{view}": EDITORS for kind in FILE_KINDS for view in ("listing", "detail")},
@@ -380,6 +389,8 @@ CROSS_SITE = sorted(
 def test_a_webmaster_gets_nothing_of_another_municipality(client, world):
     client.login(username=world.users["webmaster"].username, password=PASSWORD)
     other = world.other_site
+    other_document = world.objects[other.pk]["wagtailadmin_api:documents"]
+    extract_document(other_document.pk)
     leaks = []
     for name in CROSS_SITE:
         url = world.url(name, other)
@@ -435,6 +446,12 @@ def test_a_webmaster_gets_nothing_of_another_municipality(client, world):
                 # The webmaster's own sites' answers only; the other site's answer must not appear.
                 if world.objects[other.pk]["open_answer"].text in body:
                     leaks.append(f"{name}: lists the other site's open answer")
+                continue
+            if name.startswith("thgov_documents:report"):
+                # The text of the webmaster's own site's documents only (the other site's file has been read).
+                assert DocumentText.objects.filter(document=other_document).exists()
+                if other_document.title in body:
+                    leaks.append(f"{name}: lists the other site's document")
                 continue
             if name == "thgov_compliance:load_edition":
                 # The form offers the webmaster's own sites only.

@@ -18,9 +18,12 @@ class WagtailThgovConfig(AppConfig):
         from .compliance import panels as compliance_panels  # noqa: F401  (the checklist tick boxes, core.panels)
         from .core.thai.admin_fields import use_buddhist_era_in_admin, use_buddhist_era_timestamps
         from .core.thai.slugs import use_thai_slugs
+        from .documents import checks as document_checks  # noqa: F401
+        from .documents import signals as document_signals
         from .install import checks as install_checks  # noqa: F401
         from .install import roots as site_roots
         from .isolation import checks as isolation_checks  # noqa: F401
+        from .opendata import panels as opendata_panels  # noqa: F401  (the dataset panel, core.panels)
         from .publishing import checks as publishing_checks  # noqa: F401
         from .thai_admin import checks as thai_admin_checks  # noqa: F401
         from .workflows import (
@@ -52,12 +55,16 @@ class WagtailThgovConfig(AppConfig):
         # site settings 100, workflows 200, files to site collections 300, expiry defaults 400, scheduled
         # jobs 500, standards 600. Jobs are listed in this import order.
         from .compliance import registration as compliance_registration  # noqa: F401
+        from .documents import registration as documents_registration  # noqa: F401
         from .eservice import registration as eservice_registration  # noqa: F401
         from .publishing import registration as publishing_registration  # noqa: F401
         from .site_settings import registration as site_settings_registration  # noqa: F401
         from .sitefiles import registration as sitefiles_registration  # noqa: F401
         from .stats import registration as stats_registration  # noqa: F401
         from .workflows import registration as workflows_registration  # noqa: F401
+
+        # Uploading or changing a document queues the job that reads its text (wagtail_thgov.documents).
+        document_signals.connect()
 
         # The workflow and the role groups' permissions follow a site's root when it changes.
         site_roots.connect()

@@ -3,6 +3,7 @@
 from .cache.models import PageCacheGeneration  # noqa: F401
 from .compliance.models import ChecklistItem, ComplianceSettings, ManualEvidence, Standard  # noqa: F401
 from .compliance.pages import ItaIndexPage  # noqa: F401
+from .documents.models import DocumentText  # noqa: F401  (text of each file version, issue 21)
 from .eservice.models import (  # noqa: F401  (e-Service requests, issue 8)
     EServiceSettings,
     RequestAttachment,
@@ -13,6 +14,7 @@ from .eservice.models import (  # noqa: F401  (e-Service requests, issue 8)
 from .eservice.pages import EServiceFormField, EServiceIndexPage, EServicePage  # noqa: F401
 from .metadata.certified_files import CertifiedFile  # noqa: F401  (file versions each certification covered)
 from .metadata.models import InformationSource, PageKeyword  # noqa: F401
+from .opendata.models import Dataset, OpenDataSettings  # noqa: F401  (open data, issue 22)
 from .pages.agency import (  # noqa: F401
     AgencyIndexPage,
     AgencyInfoPage,

@@ -25,6 +25,11 @@ from .eservice.views import status_lookup  # noqa: E402
 
 urlpatterns += [path("e-service/status/", status_lookup, name="thgov_eservice_status")]
 
+# --- Open data (issue 22): the CKAN action API, DCAT and the public catalogue page of the request's site ---
+from .opendata.urls import urlpatterns as opendata_urls  # noqa: E402
+
+urlpatterns += opendata_urls
+
 # --- Thai slugs (thai/slugs.py): Wagtail's serve pattern is ``[\w\-]``, and Python's ``\w`` leaves out
 # the vowel and tone marks a Thai slug keeps, so those pages could be neither served nor reversed. The
 # same view under the same name, with the Thai block and Latin combining marks allowed; it comes last so

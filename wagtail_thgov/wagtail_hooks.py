@@ -20,6 +20,7 @@ CAPABILITIES = (
     "sitefiles",
     "isolation",
     "certifiedfiles",
+    "documents",
     "core.thai",
 )
 

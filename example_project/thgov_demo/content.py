@@ -9,7 +9,7 @@ from wagtail_thgov.pages.home import MunicipalityHomePage, SiteMapPage
 from wagtail_thgov.site_settings.models import MunicipalitySettings, MunicipalityType, SocialLink
 from wagtail_thgov.sitefiles.libraries import site_collection
 
-from . import agency, compliance, eservice, manuals, news, stats
+from . import agency, compliance, eservice, manuals, news, opendata, stats
 from .builder import DemoBuilder
 from .certify import certify_demo_pages
 
@@ -36,6 +36,7 @@ DEMO_STEPS = (
     manuals.build_services_demo,  # categories 1.6, 1.7, 1.9, 1.10: manuals, e-Services, statistics
     stats.build_survey_demo,  # the satisfaction survey page made by the services demo
     compliance.build_compliance_demo,  # evidence for the checklist items the pages above do not cover
+    opendata.build_opendata_demo,  # the catalogue's defaults; budget, procurement, statistics, plan as datasets
     eservice.build_eservice_demo,  # last: a form for every e-Service page, requests on the first of each kind
 )
 SOCIAL = [

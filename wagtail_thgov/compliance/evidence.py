@@ -14,7 +14,8 @@ pages, whether it cites the Royal Gazette.
 
 The number of queries does not depend on the number of pages: one per page type involved (rows are
 streamed, certification is a subquery), plus one each for ticks, view restrictions, certifiers and
-manual evidence, plus the feature checks.
+manual evidence, plus the feature checks. The publication date and the certification are those of the
+metadata box: ``metadata.models.publication_date`` and ``workflows.certification`` (its subquery form).
 """
 
 import datetime as dt
@@ -25,14 +26,14 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.apps import apps
-from django.contrib.auth import get_user_model
-from django.db.models import CharField, OuterRef, Q, Subquery, Value
-from wagtail.models import Page, PageViewRestriction, TaskState
+from django.db.models import CharField, Q, Value
+from wagtail.models import Page, PageViewRestriction
 
 from ..core.categories import page_types_of
 from ..core.thai import fiscal_year_bounds, fiscal_year_of
 from ..metadata.inventory import thgov_page_models
-from ..workflows.models import CertificationTask
+from ..metadata.models import publication_date
+from ..workflows.certification import certifier_names, live_certification
 from . import evaluator
 from .features import FeatureContext, feature_evidence
 from .models import ManualEvidence
@@ -170,29 +171,6 @@ def ticked_pages(model):
     return field.remote_field.through.objects.values(f"{field.m2m_field_name()}_id")
 
 
-def certifier_names() -> dict:
-    """Names of everyone who ever approved a certification task, by user pk (a short list: the approvers)."""
-
-    User = get_user_model()
-    approvers = TaskState.objects.filter(
-        status=TaskState.STATUS_APPROVED, task__in=CertificationTask.objects.all()
-    ).values("finished_by_id")
-    return {
-        user.pk: user.get_full_name() or user.get_username() for user in User.objects.filter(pk__in=approvers)
-    }
-
-
-def _certification(column):
-    """The latest approved certification of the page's live revision (as ``workflows.certification``)."""
-
-    states = TaskState.objects.filter(
-        revision_id=OuterRef("live_revision_id"),
-        status=TaskState.STATUS_APPROVED,
-        task__in=CertificationTask.objects.all(),
-    ).order_by("-finished_at", "-pk")
-    return Subquery(states.values(column)[:1])
-
-
 class SiteEvidence:
     """The evidence of one site, produced lazily so that ``evaluate`` can keep only what it needs."""
 
@@ -242,6 +220,7 @@ class SiteEvidence:
             "live",
             "expired",
             "first_published_at",
+            "go_live_at",
             "last_published_at",
             "latest_revision_created_at",
             "fiscal_year",
@@ -252,7 +231,8 @@ class SiteEvidence:
         queryset = (
             model.objects.filter(path__startswith=self.root.path, alias_of__isnull=True)
             .annotate(
-                certified_at=_certification("finished_at"), certifier_id=_certification("finished_by_id")
+                certified_at=live_certification("finished_at"),
+                certifier_id=live_certification("finished_by_id"),
             )
             .values(*fields, "certified_at", "certifier_id")
             .order_by()
@@ -267,7 +247,9 @@ class SiteEvidence:
             item_pks = [rule.item_pk for rule in rules if rule.matches(row)] + ticks.get(row["pk"], [])
             if not item_pks:
                 continue
-            dated = (row.get(date_field) if date_field else None) or row["first_published_at"]
+            dated = publication_date(
+                row.get(date_field) if date_field else None, row["first_published_at"], row["go_live_at"]
+            )
             fiscal_year = row["fiscal_year"] or fiscal_year_of(dated or row["latest_revision_created_at"])
             if "month" in row:
                 period = month_period(fiscal_year, row["month"])

@@ -1,4 +1,4 @@
-"""Admin forms for local items, manual evidence and loading an edition: choices limited to the user's own sites."""
+"""Admin forms for manual evidence and loading an edition: choices limited to the user's own sites."""
 
 from django import forms
 from django.db.models import Q
@@ -12,22 +12,9 @@ from .panels import GroupedItemChoiceIterator, item_label
 from .permissions import report_sites
 
 
-class SiteScopedForm(WagtailAdminModelForm):
-    """The ``site`` field offers only the sites whose checklist the user manages."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.for_user is not None and "site" in self.fields:
-            self.fields["site"].queryset = report_sites(self.for_user)
-            self.fields["site"].required = True
-
-
-class LocalItemForm(SiteScopedForm):
-    pass
-
-
-class ManualEvidenceForm(SiteScopedForm):
-    """Evidence kept elsewhere; the item list is grouped by standard, the recorder is the user."""
+class ManualEvidenceForm(WagtailAdminModelForm):
+    """Evidence kept elsewhere; the item list is grouped by standard, the recorder is the user. (The
+    ``site`` field is limited to the user's sites by the viewset, ``core.viewsets``.)"""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,9 +3,11 @@
 
 from wagtail.models import Site
 
-from ..core.sites import serves_any_site, sites_for
+from ..core.sites import SiteScope, serves_any_site, sites_for
 
 REPORT_PERMISSION = "wagtail_thgov.view_compliance_report"
+#: Local checklist items and evidence kept elsewhere belong to the sites whose report the user sees.
+REPORT_SCOPE = SiteScope(REPORT_PERMISSION)
 
 
 def report_sites(user):

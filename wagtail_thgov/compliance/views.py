@@ -24,20 +24,21 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Page, Site
 
 from ..core.thai import current_fiscal_year, thai_date, thai_datetime
-from ..metadata.scoping import SiteFilterScopedMixin
+from ..core.viewsets import SiteScopedModelViewSet
+from ..documents.facts import accessibility_findings
 from ..site_settings.models import MunicipalitySettings
 from .editions import EditionError, store_edition
 from .evaluator import MET, MISSING, PARTIAL, PENDING, REVIEW, STALE, ItemStatus
 from .evidence import plan_for
 from .export import confidence_label, status_labels, write_workbook
-from .forms import LoadEditionForm, LocalItemForm, ManualEvidenceForm
+from .forms import LoadEditionForm, ManualEvidenceForm
 from .models import ChecklistItem, ManualEvidence, Standard
-from .permissions import report_site, report_sites
+from .permissions import REPORT_SCOPE, report_site, report_sites
 from .results import edition_label, site_results, standard_result
 
 MANUAL_EVIDENCE_ADD_URL = "thgov_manual_evidence:add"
@@ -257,6 +258,8 @@ class ComplianceReportView(ReportView):
                 else [],
                 "current_fiscal_year": current_fiscal_year(),
                 "edition_label": edition_label(standard) if standard else "",
+                # Accessibility of published documents: scanned or unreadable files of live pages.
+                "document_findings": accessibility_findings(self.site) if self.site else None,
             }
         )
         return context
@@ -343,45 +346,6 @@ def export_workbook(request):
     return response
 
 
-class SiteScopedIndexView(SiteFilterScopedMixin, generic.IndexView):
-    """Only rows of the user's sites (and only those sites in the site filter)."""
-
-    def filter_sites(self):
-        return report_sites(self.request.user)
-
-    def get_base_queryset(self):
-        return super().get_base_queryset().filter(site__in=report_sites(self.request.user))
-
-
-class SiteScopedObjectMixin:
-    """Edit and delete only rows of the user's sites (others are "not found")."""
-
-    def get_queryset(self):
-        return self.model._default_manager.filter(site__in=report_sites(self.request.user))
-
-    def get_base_object_queryset(self):
-        return self.get_queryset()
-
-
-class SiteScopedEditView(SiteScopedObjectMixin, generic.EditView):
-    pass
-
-
-class SiteScopedDeleteView(SiteScopedObjectMixin, generic.DeleteView):
-    pass
-
-
-class SiteScopedHistoryView(generic.HistoryView):
-    # get_queryset() of a history view lists log entries: only the object lookup is scoped.
-    def get_base_object_queryset(self):
-        return self.model._default_manager.filter(site__in=report_sites(self.request.user))
-
-
-class SiteScopedUsageView(generic.UsageView):
-    def get_base_object_queryset(self):
-        return self.model._default_manager.filter(site__in=report_sites(self.request.user))
-
-
 class ManualEvidenceCreateView(generic.CreateView):
     """Prefilled from the report's "record evidence kept elsewhere" link (``?item=&site=``)."""
 
@@ -393,8 +357,9 @@ class ManualEvidenceCreateView(generic.CreateView):
         return initial
 
 
-class LocalItemViewSet(ModelViewSet):
-    """Items a municipality adds to a standard for itself."""
+class LocalItemViewSet(SiteScopedModelViewSet):
+    """Items a municipality adds to a standard for itself (the bundled items, without a site, are not
+    listed here)."""
 
     model = ChecklistItem
     name = "thgov_local_items"
@@ -403,18 +368,14 @@ class LocalItemViewSet(ModelViewSet):
     list_display = ["code", "name_th", "standard", "site"]
     list_filter = ["standard", "site"]
     search_fields = ["code", "name_th"]
-    index_view_class = SiteScopedIndexView
-    edit_view_class = SiteScopedEditView
-    delete_view_class = SiteScopedDeleteView
-    history_view_class = SiteScopedHistoryView
-    usage_view_class = SiteScopedUsageView
+    site_scope = REPORT_SCOPE
     copy_view_enabled = False
 
     def get_edit_handler(self):
-        return ObjectList(ChecklistItem.panels, base_form_class=LocalItemForm).bind_to_model(ChecklistItem)
+        return ObjectList(ChecklistItem.panels).bind_to_model(ChecklistItem)
 
 
-class ManualEvidenceViewSet(ModelViewSet):
+class ManualEvidenceViewSet(SiteScopedModelViewSet):
     """Evidence kept elsewhere (a social-media page, another agency's system), per site."""
 
     model = ManualEvidence
@@ -436,12 +397,8 @@ class ManualEvidenceViewSet(ModelViewSet):
     ]
     list_filter = ["site", "item__standard"]
     search_fields = ["title", "url"]
-    index_view_class = SiteScopedIndexView
+    site_scope = REPORT_SCOPE
     add_view_class = ManualEvidenceCreateView
-    edit_view_class = SiteScopedEditView
-    delete_view_class = SiteScopedDeleteView
-    history_view_class = SiteScopedHistoryView
-    usage_view_class = SiteScopedUsageView
     copy_view_enabled = False
 
     def get_edit_handler(self):

@@ -1,13 +1,15 @@
 """The ten publishing categories of the guideline (§1.1–§1.10) and their page types: the one table.
 
-Each category names its index page type(s), the page(s) the home page offers for it (``index_pages``).
+Each category names its index page type(s), the page(s) the home page offers for it (``index_pages``),
+and the default publication periods shipped for its page types (``default_periods``: ``thgov_setup``
+copies them into the installation's ``ExpiryDefault`` rows once; webmasters change them from then on).
 Every thgov page type names its category with ``thgov_category = "1.8"`` and is registered here when its
 class is created (``metadata.models.GovMetadataMixin.__init_subclass__`` calls ``register_page_type``), so
 this module imports no page module. Reports, the inventory, search filters, the publication register and
 the compliance checklist ask ``page_types_of(code)``; the home page asks ``home_subpage_types()``.
 
-To add a category: add a ``Category`` to ``CATEGORIES`` (its index page type by label), and give its page
-types ``thgov_category = "<code>"``.
+To add a category: add a ``Category`` to ``CATEGORIES`` (its index page type by label, its default
+periods if any), and give its page types ``thgov_category = "<code>"``.
 """
 
 from dataclasses import dataclass
@@ -16,6 +18,21 @@ from django.apps import apps
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
+
+# Where a default publication period starts: the values of ``publishing.models.CountedFrom``.
+FROM_PUBLICATION = "publication"  # the day the page goes live
+FROM_PERIOD_END = "period_end"  # the end of the page's own period (its ``thgov_period_end_field``)
+
+
+@dataclass(frozen=True)
+class DefaultPeriod:
+    """A default publication period shipped with the plugin: a page type of the category (by label), the
+    kind of page it is for ("" for every kind), where it starts and its length in days."""
+
+    model: str
+    kind: str
+    counted_from: str
+    days: int | None
 
 
 @dataclass(frozen=True)
@@ -28,6 +45,8 @@ class Category:
     description: Promise
     # Labels of the page types that index the category under the home page, in menu order.
     index_pages: tuple[str, ...] = ()
+    # Default publication periods of its page types; pages without one stay until replaced.
+    default_periods: tuple[DefaultPeriod, ...] = ()
 
     def __str__(self):
         return f"{self.code} {self.name}"
@@ -89,6 +108,15 @@ CATEGORIES = (
         _("News and announcements"),
         _("News, activity photos, alerts, job recruitment, procurement announcements and results."),
         index_pages=("wagtail_thgov.NewsIndexPage", "wagtail_thgov.AnnouncementIndexPage"),
+        default_periods=(
+            # Job notices stay up a month after applications close, while candidates check results.
+            DefaultPeriod("wagtail_thgov.JobAnnouncementPage", "", FROM_PERIOD_END, 30),
+            # A year keeps procurement notices and results visible for the fiscal year (ITA evidence).
+            DefaultPeriod("wagtail_thgov.ProcurementAnnouncementPage", "", FROM_PUBLICATION, 365),
+            DefaultPeriod("wagtail_thgov.ProcurementResultPage", "", FROM_PUBLICATION, 365),
+            # Alerts are short-lived.
+            DefaultPeriod("wagtail_thgov.NewsPage", "alert", FROM_PUBLICATION, 7),
+        ),
     ),
     Category(
         "1.9",
@@ -108,6 +136,11 @@ CATEGORIES = (
 
 CATEGORIES_BY_CODE = {category.code: category for category in CATEGORIES}
 CATEGORY_CHOICES = [(category.code, f"{category.code} {category.name_th}") for category in CATEGORIES]
+
+
+def default_periods() -> list[DefaultPeriod]:
+    """Every category's shipped default publication periods, in the table's order."""
+    return [period for category in CATEGORIES for period in category.default_periods]
 
 
 def get_category(code: str) -> Category:

@@ -10,9 +10,16 @@ An installation hosts several municipalities, one Wagtail ``Site`` each. A user 
   ``sites_for(user)`` without one); statistics, compliance and e-Service requests use this.
 
 In both, an active superuser has every site, and an inactive or anonymous user none.
+
+Rows that belong to one site (a ``site`` foreign key: local checklist items, evidence kept elsewhere,
+default publication periods, e-Service requests, information sources, people) are narrowed by a
+``SiteScope``; ``core.viewsets`` applies one to every admin view of such a model.
 """
 
+from dataclasses import dataclass
+
 from django.apps import apps
+from django.db.models import Q
 from wagtail.models import Site
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -70,3 +77,51 @@ def serves_any_site(user, permission=None, *, role=WEBMASTER) -> bool:
     if permission is not None and not user.has_perm(permission):
         return False
     return bool(role_site_ids(user, role))
+
+
+@dataclass(frozen=True)
+class SiteScope:
+    """Which rows of a model with a ``site`` foreign key a user may see and change.
+
+    A row of a site belongs to the users ``sites_for(user, permission)`` gives that site. With
+    ``shared_rows``, a row without a site is shared by every site: every user sees it, only an active
+    superuser changes it. Without, a row without a site is outside the scope for everyone (the bundled
+    checklist items beside a municipality's local ones).
+    """
+
+    permission: str | None = EDIT
+    shared_rows: bool = False
+
+    def sites(self, user):
+        """The sites whose rows ``user`` may see and change."""
+        return sites_for(user, self.permission)
+
+    def writes_shared(self, user) -> bool:
+        """Whether ``user`` may create and change rows without a site (and so sees every row)."""
+        return self.shared_rows and is_active_superuser(user)
+
+    def visible(self, rows, user):
+        """``rows`` (a queryset) narrowed to those ``user`` may see."""
+        if self.writes_shared(user):
+            return rows
+        mine = Q(site__in=self.sites(user))
+        if self.shared_rows:
+            mine |= Q(site__isnull=True)
+        return rows.filter(mine)
+
+    def changeable(self, rows, user):
+        """``rows`` (a queryset) narrowed to those ``user`` may change or delete."""
+        if self.writes_shared(user):
+            return rows
+        return rows.filter(site__in=self.sites(user))
+
+    def allows(self, user, row, change=True) -> bool:
+        """Whether ``user`` may change (or, with ``change=False``, see) ``row``."""
+        if row.site_id is None:
+            return self.writes_shared(user) or (self.shared_rows and not change)
+        return self.writes_shared(user) or self.sites(user).filter(pk=row.site_id).exists()
+
+
+#: Rows that pages of a site use (information sources, people, default publication periods): those of
+#: the sites whose page tree the user edits, and the shared ones.
+EDITED_SITES_AND_SHARED = SiteScope(EDIT, shared_rows=True)

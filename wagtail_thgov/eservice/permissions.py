@@ -1,13 +1,15 @@
 """Who handles e-Service requests, and of which sites: superusers everywhere; a user holding
 ``wagtail_thgov.view_servicerequest`` on the sites where one of their groups is the webmasters group."""
 
-from ..core.sites import sites_for
+from ..core.sites import SiteScope, sites_for
 from ..workflows.models import RoleGroup
 from ..workflows.roles import Role
 
 VIEW_PERMISSION = "wagtail_thgov.view_servicerequest"
 CHANGE_PERMISSION = "wagtail_thgov.change_servicerequest"
 STATISTICS_PERMISSION = "wagtail_thgov.view_eservice_statistics"
+#: Requests belong to the sites whose requests the user may see.
+REQUEST_SCOPE = SiteScope(VIEW_PERMISSION)
 
 
 def request_sites(user, permission=VIEW_PERMISSION):

@@ -11,14 +11,12 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column, Table, TitleColumn
-from wagtail.admin.views.generic import EditView, HistoryView, IndexView
-from wagtail.admin.views.generic.usage import UsageView
+from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.views.reports import ReportView
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from ..core.spreadsheets import safe_cell_text
 from ..core.thai import thai_date, thai_datetime
+from ..core.viewsets import SiteScopedModelViewSet, SiteScopedPermissionPolicy
 from ..metadata.models import InformationSource
 from .mail import notify_citizen_update
 from .models import (
@@ -29,26 +27,20 @@ from .models import (
     ServiceRequest,
 )
 from .pages import EServiceKind, EServicePage
-from .permissions import STATISTICS_PERMISSION, request_sites, staff_of_site
+from .permissions import REQUEST_SCOPE, STATISTICS_PERMISSION, request_sites, staff_of_site
 from .statistics import ROW_FIELDS, monthly_statistics
 
 KIND_LABELS = dict(EServiceKind.choices)
 
 
-class ServiceRequestPermissionPolicy(ModelPermissionPolicy):
+class ServiceRequestPermissionPolicy(SiteScopedPermissionPolicy):
     """Requests are created by citizens only and never deleted by hand (retention erases them); a user
-    acts only on requests of their own sites."""
+    acts only on requests of their own sites (``REQUEST_SCOPE``)."""
 
     def user_has_permission(self, user, action):
         if action in ("add", "delete"):
             return False
         return super().user_has_permission(user, action)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return (
-            self.user_has_permission(user, action)
-            and request_sites(user).filter(pk=instance.site_id).exists()
-        )
 
 
 def _text(value):
@@ -140,11 +132,7 @@ class ServiceRequestIndexView(IndexView):
     custom_field_preprocess = EXPORT_PREPROCESS
 
     def get_base_queryset(self):
-        return (
-            ServiceRequest.objects.filter(site__in=request_sites(self.request.user))
-            .select_related("department", "assigned_to")
-            .annotate_overdue()
-        )
+        return super().get_base_queryset().select_related("department", "assigned_to").annotate_overdue()
 
     @property
     def table_class(self):
@@ -244,30 +232,14 @@ class ServiceRequestActionForm(WagtailAdminModelForm):
         return request
 
 
-class SiteScopedObjectMixin:
-    """A request of a site the user does not handle is "not found", in every view of one request."""
-
-    def get_base_object_queryset(self):
-        return ServiceRequest.objects.filter(site__in=request_sites(self.request.user)).select_related(
-            "site", "page", "department", "assigned_to"
-        )
-
-
-class ServiceRequestHistoryView(SiteScopedObjectMixin, HistoryView):
-    pass
-
-
-class ServiceRequestUsageView(SiteScopedObjectMixin, UsageView):
-    pass
-
-
-class ServiceRequestEditView(SiteScopedObjectMixin, EditView):
-    """The handling page: the request in full, then the action form."""
+class ServiceRequestEditView(EditView):
+    """The handling page: the request in full, then the action form. (The viewset's scope makes a
+    request of a site the user does not handle "not found".)"""
 
     page_title = _("Handle request")
 
     def get_queryset(self):
-        return self.get_base_object_queryset()
+        return super().get_queryset().select_related("site", "page", "department", "assigned_to")
 
     def save_instance(self):
         instance = super().save_instance()
@@ -300,7 +272,7 @@ def _notify_citizen(request_pk, event_pk):
         )
 
 
-class ServiceRequestViewSet(ModelViewSet):
+class ServiceRequestViewSet(SiteScopedModelViewSet):
     """Admin menu "e-Service requests"."""
 
     model = ServiceRequest
@@ -310,10 +282,10 @@ class ServiceRequestViewSet(ModelViewSet):
     menu_order = 460
     add_to_admin_menu = True
     copy_view_enabled = False
+    site_scope = REQUEST_SCOPE
+    permission_policy_class = ServiceRequestPermissionPolicy
     index_view_class = ServiceRequestIndexView
     edit_view_class = ServiceRequestEditView
-    history_view_class = ServiceRequestHistoryView
-    usage_view_class = ServiceRequestUsageView
     filterset_class = ServiceRequestFilterSet
     # ServiceRequest is not in the search index: the ORM searches these (a code read out on the phone).
     search_fields = ["tracking_code", "service_title"]

@@ -1,4 +1,4 @@
-"""Admin wiring of the e-Service: the requests viewset and its permission policy, attachments, the monthly
+"""Admin wiring of the e-Service: the requests viewset (which registers its permission policy), attachments, the monthly
 statistics, and the requests kept out of Wagtail's form submissions."""
 
 from functools import partial
@@ -8,17 +8,13 @@ from django.urls import include, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.permissions import register_permission_policy
 
 from ..core.menu import MenuItemFor
 from ..core.sites import serves_any_site
 from . import admin_urls
-from .models import ServiceRequest
 from .pages import EServicePage
 from .permissions import STATISTICS_PERMISSION
-from .staff import ServiceRequestPermissionPolicy, ServiceRequestViewSet
-
-register_permission_policy(ServiceRequest, ServiceRequestPermissionPolicy(ServiceRequest))
+from .staff import ServiceRequestViewSet
 
 
 @hooks.register("register_admin_urls")

@@ -29,6 +29,7 @@ class FileInfo:
     extension: str
     size: int | None
     mime_type: str
+    pk: int | None = None  # the document's id (what the documents capability keys its text by)
 
     @property
     def type_label(self) -> str:
@@ -69,7 +70,7 @@ def file_info(document) -> FileInfo:
     size = document.get_file_size()  # the recorded size, or read from storage and recorded once
     extension = document.file_extension.lower()
     mime_type = mimetypes.guess_type(document.file.name)[0] or "application/octet-stream"
-    return FileInfo(document.title, document.url, extension, size, mime_type)
+    return FileInfo(document.title, document.url, extension, size, mime_type, document.pk)
 
 
 def file_models() -> tuple[type, type]:

@@ -94,6 +94,13 @@ LICENCE_URLS = {
 }
 
 
+def publication_date(document_date, first_published_at, go_live_at):
+    """The publication date of a page: the document's own date (announced on, enacted on…) where the page
+    type has one and it is filled, else when the page was first published, else when it is due to go
+    live. ``GovMetadataMixin.publication_date`` and the compliance evidence (from rows) both use this."""
+    return document_date or first_published_at or go_live_at
+
+
 class GovMetadataMixin(models.Model):
     """Fields every thgov page type has; derived facts (dates, files) live in ``metadata.files``.
 
@@ -205,12 +212,12 @@ class GovMetadataMixin(models.Model):
 
     @property
     def publication_date(self):
-        """The document's own date where the page type has one, else when the page was first published."""
-        if self.thgov_document_date_field:
-            value = getattr(self, self.thgov_document_date_field, None)
-            if value:
-                return value
-        return self.first_published_at or self.go_live_at
+        """The document's own date where the page type has one, else when the page was first published
+        (``publication_date``)."""
+        document_date = (
+            getattr(self, self.thgov_document_date_field, None) if self.thgov_document_date_field else None
+        )
+        return publication_date(document_date, self.first_published_at, self.go_live_at)
 
     @property
     def last_updated(self):

@@ -10,8 +10,8 @@ from wagtail.models import Page, Site
 from ..core.categories import CATEGORY_CHOICES, page_types_of
 from ..core.reports import RowsReportMixin
 from ..core.thai import thai_datetime
+from ..core.viewsets import SiteFilterScopedMixin
 from .inventory import InventoryRow, build_inventory, live_thgov_pages
-from .scoping import SiteFilterScopedMixin
 
 
 class InventoryFilterSet(WagtailFilterSet):

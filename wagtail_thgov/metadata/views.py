@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from ..core.viewsets import SiteScopedSnippetViewSet
 from .models import InformationSource
-from .scoping import SiteScopedSnippetViewSet
 
 
 class InformationSourceViewSet(SiteScopedSnippetViewSet):

@@ -311,6 +311,8 @@ class JobAnnouncementPage(AnnouncementPage):
 
     thgov_checklist_items = ("GWS-B12",)
     announcement_kind = "job"
+    # A default publication period may count from the close of applications (core.categories).
+    thgov_period_end_field = "application_end"
 
     positions = models.TextField(
         _("positions"), help_text=_("Each position and how many people are hired, one per line.")

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from ..metadata.scoping import SiteScopedSnippetViewSet
+from ..core.viewsets import SiteScopedSnippetViewSet
 from .models import Person
 
 

@@ -1,11 +1,11 @@
 """Default expiry of a page: which default applies, and when the page then expires (Bangkok time).
 
-The defaults shipped with the plugin are the table ``INSTALLATION_DEFAULTS``; ``thgov_setup`` copies
-them into ``ExpiryDefault`` rows once, and webmasters change them in the admin from then on.
+The defaults shipped with the plugin are declared by each category (``core.categories``,
+``Category.default_periods``); ``thgov_setup`` copies them into ``ExpiryDefault`` rows once, and
+webmasters change them in the admin from then on.
 """
 
 import datetime as dt
-from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
@@ -13,39 +13,16 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
 from django.utils import timezone
 
+from ..core.categories import default_periods
 from ..core.thai.dates import BANGKOK, to_bangkok
 from .models import CountedFrom, ExpiryDefault
 
 # Items expire at the end of their last day, in Bangkok: "until 30 September" means 23:59 that day.
 END_OF_DAY = dt.time(23, 59)
 
-# The field holding the end of a page type's own period, for defaults "counted from the end of the period".
-# A page type may declare ``thgov_period_end_field`` itself instead.
-PERIOD_END_FIELDS = {
-    "wagtail_thgov.jobannouncementpage": "application_end",
-}
-
-
-@dataclass(frozen=True)
-class DefaultPeriod:
-    """One shipped default: page type (model label), kind ("" for every kind), start and length in days."""
-
-    model: str
-    kind: str
-    counted_from: str
-    days: int | None
-
-
-INSTALLATION_DEFAULTS = [
-    # Job notices stay up a month after applications close, while candidates check results.
-    DefaultPeriod("wagtail_thgov.JobAnnouncementPage", "", CountedFrom.PERIOD_END, 30),
-    # A year keeps procurement notices and results visible for the fiscal year (ITA evidence).
-    DefaultPeriod("wagtail_thgov.ProcurementAnnouncementPage", "", CountedFrom.PUBLICATION, 365),
-    DefaultPeriod("wagtail_thgov.ProcurementResultPage", "", CountedFrom.PUBLICATION, 365),
-    # Alerts are short-lived.
-    DefaultPeriod("wagtail_thgov.NewsPage", "alert", CountedFrom.PUBLICATION, 7),
-    # Agency information, plans and laws have no default: they stay until replaced.
-]
+# The shipped defaults, from the category table (agency information, plans and laws have none: they stay
+# until replaced).
+INSTALLATION_DEFAULTS = default_periods()
 
 
 def end_of_day(day: dt.date) -> dt.datetime:
@@ -60,10 +37,9 @@ def bangkok_date(value) -> dt.date:
 
 
 def period_end_field(model) -> str | None:
-    """The name of the field ending ``model``'s own period (e.g. ``application_end``), or ``None``."""
-    if model is None:
-        return None
-    return getattr(model, "thgov_period_end_field", None) or PERIOD_END_FIELDS.get(model._meta.label_lower)
+    """The name of the field ending ``model``'s own period (its ``thgov_period_end_field``, e.g.
+    ``application_end``), or ``None``."""
+    return getattr(model, "thgov_period_end_field", None) if model is not None else None
 
 
 def kind_choices(model) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from ..core.categories import page_types
+from ..core.categories import FROM_PERIOD_END, FROM_PUBLICATION, page_types
 
 DIGEST_PERMISSION = "wagtail_thgov.receive_currency_digest"
 
@@ -17,8 +17,8 @@ DIGEST_PERMISSION = "wagtail_thgov.receive_currency_digest"
 class CountedFrom(models.TextChoices):
     """Where a default publication period starts."""
 
-    PUBLICATION = "publication", _("The day the page goes live")
-    PERIOD_END = "period_end", _("The end of the page's own period (e.g. the application period)")
+    PUBLICATION = FROM_PUBLICATION, _("The day the page goes live")
+    PERIOD_END = FROM_PERIOD_END, _("The end of the page's own period (e.g. the application period)")
 
 
 def thgov_page_type_choices():

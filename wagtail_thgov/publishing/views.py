@@ -16,18 +16,16 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
-from wagtail.admin.views.generic import HistoryView, UsageView
-from wagtail.admin.views.generic.models import DeleteView, EditView, IndexView
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.views.reports import ReportView
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page, Site
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..core.reports import FormulaSafeExportMixin
-from ..core.sites import EDIT, is_active_superuser, sites_for
+from ..core.sites import EDITED_SITES_AND_SHARED
 from ..core.thai import fiscal_year_label, thai_date, thai_datetime
+from ..core.viewsets import SiteScopedModelViewSet
 from ..metadata.models import GovMetadataMixin
-from ..metadata.scoping import SiteFilterScopedMixin, visible_rows
 from .currency import Status, currency_report
 from .forms import ExpiryDefaultForm
 from .models import ExpiryDefault
@@ -255,73 +253,19 @@ def mark_reviewed_view(request, page_id):
 # --- Default publication periods -----------------------------------------------------------------
 
 
-def expiry_defaults_for_user(user):
-    """The rows ``user`` sees: the installation's defaults, which apply to every site unless a site has its
-    own, and the rows of the sites the user edits (every row for a superuser)."""
-    return visible_rows(ExpiryDefault, user).select_related("site", "page_type")
-
-
-def editable_expiry_defaults(user):
-    """The rows ``user`` may change: every row for a superuser, otherwise only the rows of their sites."""
-    rows = ExpiryDefault.objects.select_related("site", "page_type")
-    return rows if is_active_superuser(user) else rows.filter(site__in=sites_for(user, EDIT))
-
-
 def site_label(row):
     return row.site or _("Every site (installation default)")
 
 
-class ExpiryDefaultIndexView(SiteFilterScopedMixin, IndexView):
-    """A webmaster sees the defaults in force for their site: the installation's (read-only: "add" one for
-    the site to change it) and their site's own."""
-
+class ExpiryDefaultIndexView(IndexView):
     def get_base_queryset(self):
-        return expiry_defaults_for_user(self.request.user)
-
-    def _may_change(self, instance):
-        return self.request.user.is_superuser or instance.site_id is not None
-
-    def get_edit_url(self, instance):
-        return super().get_edit_url(instance) if self._may_change(instance) else None
-
-    def get_delete_url(self, instance):
-        return super().get_delete_url(instance) if self._may_change(instance) else None
+        return super().get_base_queryset().select_related("site", "page_type")
 
 
-class ExpiryDefaultEditView(EditView):
-    def get_queryset(self):
-        return editable_expiry_defaults(self.request.user)
-
-
-class ExpiryDefaultDeleteView(DeleteView):
-    def get_queryset(self):
-        return editable_expiry_defaults(self.request.user)
-
-
-class ExpiryDefaultHistoryView(HistoryView):
-    def get_base_object_queryset(self):
-        return editable_expiry_defaults(self.request.user)
-
-
-class ExpiryDefaultUsageView(UsageView):
-    def get_base_object_queryset(self):
-        return editable_expiry_defaults(self.request.user)
-
-
-class ScopedExpiryDefaultForm(ExpiryDefaultForm):
-    """A webmaster picks one of their own sites; only superusers set installation defaults."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        user = self.for_user
-        if "site" in self.fields and user is not None and not user.is_superuser:
-            self.fields["site"].queryset = sites_for(user, EDIT)
-            self.fields["site"].required = True
-            self.fields["site"].help_text = ""
-
-
-class ExpiryDefaultViewSet(ModelViewSet):
-    """Default publication periods, in the Settings menu."""
+class ExpiryDefaultViewSet(SiteScopedModelViewSet):
+    """Default publication periods, in the Settings menu. A webmaster sees the defaults in force for their
+    sites: the installation's (read-only: "add" one for the site to change it) and their sites' own; only
+    superusers set installation defaults."""
 
     model = ExpiryDefault
     icon = "time"
@@ -331,11 +275,8 @@ class ExpiryDefaultViewSet(ModelViewSet):
     copy_view_enabled = False
     list_display = ["__str__", Column("site", label=_("site"), accessor=site_label), "counted_from", "days"]
     list_filter = ["site"]
+    site_scope = EDITED_SITES_AND_SHARED
     index_view_class = ExpiryDefaultIndexView
-    edit_view_class = ExpiryDefaultEditView
-    delete_view_class = ExpiryDefaultDeleteView
-    history_view_class = ExpiryDefaultHistoryView
-    usage_view_class = ExpiryDefaultUsageView
     edit_handler = ObjectList(
         [
             FieldPanel("site"),
@@ -344,5 +285,5 @@ class ExpiryDefaultViewSet(ModelViewSet):
             FieldPanel("counted_from"),
             FieldPanel("days"),
         ],
-        base_form_class=ScopedExpiryDefaultForm,
+        base_form_class=ExpiryDefaultForm,
     )

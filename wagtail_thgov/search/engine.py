@@ -24,6 +24,7 @@ from wagtail.search.backends import get_search_backend
 
 from ..core.categories import category_of
 from ..core.thai.words import encode, query_text, query_words, term_set
+from ..documents.search import pages_with_matching_files
 from ..metadata.models import GovMetadataMixin
 
 CANDIDATES = 200
@@ -35,6 +36,7 @@ class PageHit:
     title_words: int
     category: object = None
     extra: dict = field(default_factory=dict)
+    files: list = field(default_factory=list)  # the page's files whose text holds the query's words
 
 
 def _rank(pages, words):
@@ -135,10 +137,20 @@ def search_pages(query, site=None, *, category=None, fiscal_year=None, queryset=
         if site is not None:
             queryset = queryset.descendant_of(site.root_page, inclusive=True)
     queryset = _narrowed(queryset, category, fiscal_year)
-    return [
+    hits = [
         PageHit(page=page, title_words=in_title, category=category_of(page))
         for page, in_title in _rank(_candidates(queryset, query, words, limit), words)
     ]
+    # Pages whose files hold every query word (wagtail_thgov.documents): named on their hit, and added
+    # after the pages that hold the words themselves, newest first.
+    files = pages_with_matching_files(words, queryset)
+    for hit in hits:
+        hit.files = files.pop(hit.page.pk, [])
+    more = Page.objects.filter(pk__in=list(files)).specific().order_by("-first_published_at", "-pk")
+    hits += [
+        PageHit(page=page, title_words=0, category=category_of(page), files=files[page.pk]) for page in more
+    ]
+    return hits
 
 
 def site_documents(site):

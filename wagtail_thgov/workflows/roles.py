@@ -79,6 +79,8 @@ ROLE_SPECS = {
             "wagtail_thgov.change_servicerequest",
             "wagtail_thgov.view_eservice_statistics",
             "wagtail_thgov.change_eservicesettings",
+            # Open data (issue 22): the catalogue's defaults of the webmaster's own site (a site permission).
+            "wagtail_thgov.change_opendatasettings",
         ),
     ),
     Role.APPROVER: RoleSpec(
