@@ -2,6 +2,7 @@
 (``/catalog.ttl``, ``/catalog.jsonld``). Each answers for the request's site only."""
 
 import datetime as dt
+from urllib.parse import urlsplit
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -33,6 +34,12 @@ def catalogue_page(request):
         datasets.append(
             {
                 **package,
+                # Links on this site's own page: by path, whatever address the site record holds (the
+                # catalogue's absolute URLs are for harvesters).
+                "link": _path(package["url"]),
+                "resource_links": [
+                    {**resource, "link": _path(resource["url"])} for resource in package["resources"]
+                ],
                 "updated_label": _thai(package["last_updated_date"]),
                 "frequency_label": _frequency(package),
                 "period_label": f"{_thai(start)} – {_thai(end)}" if start or end else "",
@@ -63,6 +70,12 @@ def _frequency(package):
     if unit in _PER_UNIT and interval:
         return f"{unit}ละ {interval} ครั้ง"
     return unit
+
+
+def _path(url):
+    """``https://host/news/item/?a=1`` as ``/news/item/?a=1``."""
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
 def _thai(text):

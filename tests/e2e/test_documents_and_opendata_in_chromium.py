@@ -1,0 +1,104 @@
+"""Words inside files and the open data catalogue, as staff and citizens meet them in Chromium.
+
+- An uploader adds a Thai PDF through Wagtail's own "Add a document" screen; once a page links it and is
+  published, a citizen on a phone finds the page by a word that is only inside the PDF, sees which file
+  matched, and the page's metadata box gives the file's number of pages.
+- A citizen on a phone opens the demo's open data catalogue: Thai, nothing wider than the screen, each
+  dataset leads to its page and the CKAN API link answers.
+"""
+
+import json
+
+import pytest
+
+from tests.document_files import ANNOUNCEMENT, font_available, text_pdf
+from tests.documents_support import link_page
+from tests.factories import PASSWORD, make_site, make_user
+from wagtail_thgov.documents.models import DocumentText
+from wagtail_thgov.pages.news import NewsIndexPage
+from wagtail_thgov.workflows.roles import Role
+
+PHONE = {"width": 375, "height": 812}
+BODY_ONLY = "คอนกรีตเสริมเหล็ก"  # in the announcement's body only (tests/document_files.py)
+
+
+def no_wider_than_the_screen(page):
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.skipif(not font_available(), reason="fonts-thai-tlwg is not installed")
+def test_uploader_adds_a_thai_pdf_and_a_citizen_finds_the_page_by_a_word_inside_it(
+    live_server, wagtail_seed, page, screenshot, tmp_path, settings
+):
+    settings.THGOV_DOCUMENTS_OCR = False
+    site = make_site()
+    news = site.root_page.add_child(instance=NewsIndexPage(title="ข่าวประชาสัมพันธ์", slug="news"))
+    news.save_revision().publish()
+    make_user("uploader", Role.UPLOADER, site)
+    pdf = tmp_path / "prakat-sorb-rakha.pdf"
+    pdf.write_bytes(text_pdf([ANNOUNCEMENT]))
+
+    # The uploader, in the admin in Thai, with Wagtail's own form and button.
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("input[name=username]", "uploader")
+    page.fill("input[name=password]", PASSWORD)
+    with page.expect_navigation():
+        page.locator("form button[type=submit]").first.click()
+    page.goto(f"{live_server.url}/admin/documents/add/")
+    page.set_input_files("#id_file", str(pdf))
+    page.fill("#id_title", "ประกาศสอบราคาก่อสร้างถนน (ไฟล์ PDF)")
+    screenshot("uploader-add-document")
+    with page.expect_navigation():
+        page.locator("#id_file").locator("xpath=ancestor::form").locator("button[type=submit]").click()
+    assert "/admin/documents/" in page.url
+
+    # The text job ran on commit (django-q2, synchronous in the tests): one row for this file version.
+    text = DocumentText.objects.get(document__title="ประกาศสอบราคาก่อสร้างถนน (ไฟล์ PDF)", is_current=True)
+    assert text.page_count == 1 and not text.is_scanned and BODY_ONLY in text.text
+
+    notice = link_page(news, "ประกาศสอบราคาโครงการปรับปรุงถนน", "road-notice", text.document)
+
+    # A citizen on a phone searches for a word that only the PDF holds.
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/search/?query={BODY_ONLY}")
+    result = page.locator(".thgov-search__result").first
+    assert "ประกาศสอบราคาโครงการปรับปรุงถนน" in result.inner_text()
+    in_files = page.locator(".thgov-search__in-files").first.inner_text()
+    assert "ประกาศสอบราคาก่อสร้างถนน (ไฟล์ PDF)" in in_files
+    assert no_wider_than_the_screen(page)
+    screenshot("citizen-search-phone")
+
+    with page.expect_navigation():
+        result.locator("a").first.click()
+    assert page.url.rstrip("/").endswith(notice.url.rstrip("/"))
+    box = page.locator("#thgov-metadata-heading").locator("xpath=..").inner_text()
+    assert "1 หน้า" in box
+    screenshot("citizen-page-metadata-phone")
+
+
+def test_citizen_on_a_phone_browses_the_open_data_catalogue(live_server, live_demo, page, screenshot):
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/opendata/")
+    assert page.locator("h1").inner_text() == "บัญชีข้อมูลเปิด"
+    datasets = page.locator(".thgov-opendata__dataset")
+    count = datasets.count()
+    assert count >= 1
+    assert "ชุดข้อมูล" in page.locator(".thgov-search__count").inner_text()
+    assert no_wider_than_the_screen(page)
+    screenshot("catalogue-phone")
+
+    first = datasets.first.locator("a.thgov-search__title")
+    title = first.inner_text()
+    with page.expect_navigation():
+        first.click()
+    assert page.locator("h1").first.inner_text() == title
+    assert no_wider_than_the_screen(page)
+
+    # The link for catalogue software answers with CKAN's envelope, listing this site's datasets.
+    page.go_back()
+    with page.expect_navigation():
+        page.get_by_role("link", name="CKAN API").click()
+    answer = json.loads(page.locator("body").inner_text())
+    assert answer["success"] is True
+    assert answer["result"]["count"] == count
+    assert title in [package["title"] for package in answer["result"]["results"]]
