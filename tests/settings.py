@@ -32,7 +32,8 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 if REDIS_URL:
     # One Redis may serve several test runs at once (two checkouts, CI jobs): each process writes under
-    # its own prefix so that runs can neither read nor clear each other's keys.
+    # its own prefix so that runs can neither read nor clear each other's keys (ResilientRedisCache.clear()
+    # deletes its own prefix only; Django's RedisCache.clear() would FLUSHDB).
     CACHES["default"]["KEY_PREFIX"] = f"thgov-test-{os.getpid()}-{uuid.uuid4().hex[:8]}"
 
 if os.environ.get("THGOV_SCRATCH_MIGRATIONS"):

@@ -6,6 +6,8 @@ The same faults with real processes (two app servers and a worker, PostgreSQL an
 tests/test_reliability_processes.py.
 """
 
+import uuid
+
 import pytest
 from django.db import transaction
 from django.test import Client, RequestFactory
@@ -332,6 +334,42 @@ def test_expiry_bumps_the_site_inside_its_own_transaction(news, settings):
         pages_expiring.disconnect(inside)
     assert seen == [True]
     assert inside_token != before
+
+
+# -- one Redis shared by several caches and the django-q2 broker ---------------------------------------------
+
+
+def test_clearing_the_cache_leaves_other_prefixes_and_the_task_queue_in_redis(settings):
+    """Django's ``RedisCache.clear()`` is ``FLUSHDB``: one test worker's ``cache.clear()`` used to drop the
+    other worker's cached pages (a flake of the flood test above), and on a server it would drop django-q2's
+    queued tasks. ``ResilientRedisCache.clear()`` deletes only its own prefix."""
+    if not settings.REDIS_URL:
+        pytest.skip("REDIS_URL is not set: the Redis path runs in the PostgreSQL + Redis pass")
+    import redis
+    from django.core.cache import caches
+
+    from wagtail_thgov.cache.backends import ResilientRedisCache
+
+    raw = redis.Redis.from_url(settings.REDIS_URL)
+    unique = uuid.uuid4().hex[:8]
+    mine = ResilientRedisCache(settings.REDIS_URL, {"KEY_PREFIX": f"thgov-mine-{unique}*[x]"})
+    other = ResilientRedisCache(settings.REDIS_URL, {"KEY_PREFIX": f"thgov-mine-{unique}-other"})
+    queued = f"django_q:{unique}:q"
+    try:
+        raw.rpush(queued, b"a queued task")
+        mine.set_many({f"page-{number}": number for number in range(2500)})  # more than one SCAN batch
+        mine.set("old version", 1, version=2)
+        other.set("page-1", "kept")
+        assert mine.clear() is True
+        assert mine.get("page-1") is None and mine.get("page-2499") is None
+        assert mine.get("old version", version=2) is None
+        assert other.get("page-1") == "kept"
+        assert raw.lrange(queued, 0, -1) == [b"a queued task"]
+        assert caches["default"].clear() is True  # the test settings' own cache, its prefix only
+        assert other.get("page-1") == "kept"
+    finally:
+        other.clear()
+        raw.delete(queued)
 
 
 # -- Redis that cannot be reached -------------------------------------------------------------------------

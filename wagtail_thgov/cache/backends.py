@@ -66,11 +66,42 @@ def _resilient(operation):
     return method
 
 
+GLOB_SPECIAL = str.maketrans({character: "\\" + character for character in "*?[]\\"})
+CLEAR_BATCH = 1000
+
+
 class ResilientRedisCache(RedisCache):
-    """Reads that fail are misses, writes that fail are dropped; everything else is Django's RedisCache."""
+    """Reads that fail are misses, writes that fail are dropped; ``clear()`` deletes only this cache's keys;
+    everything else is Django's RedisCache."""
 
     logged_at = float("-inf")
 
+    def clear(self):
+        """Delete the keys under this cache's ``KEY_PREFIX`` (every version), not the whole Redis database.
+
+        Django's ``RedisCache.clear()`` runs ``FLUSHDB``: on a Redis that the django-q2 broker, another
+        installation or another process with its own prefix also uses, one ``cache.clear()`` would drop
+        their queued tasks and entries too. Keys are found with ``SCAN`` (never ``KEYS``, which blocks
+        Redis) and deleted in batches.
+        """
+        pattern = self.key_func("*", self.key_prefix.translate(GLOB_SPECIAL), "*")
+        try:
+            client = self._cache.get_client(None, write=True)
+            batch = []
+            for key in client.scan_iter(match=pattern, count=CLEAR_BATCH):
+                batch.append(key)
+                if len(batch) >= CLEAR_BATCH:
+                    client.delete(*batch)
+                    batch = []
+            if batch:
+                client.delete(*batch)
+            return True
+        except _unreachable_errors():
+            _outage("clear")
+            return False
+
 
 for _operation in ON_OUTAGE:
+    if _operation == "clear":  # defined above, with its own outage handling
+        continue
     setattr(ResilientRedisCache, _operation, _resilient(_operation))
