@@ -29,6 +29,8 @@ from wagtail_thgov.documents.jobs import extract_document, extract_missing
 from wagtail_thgov.documents.models import DocumentText
 from wagtail_thgov.documents.search import matching_document_ids
 from wagtail_thgov.pages.news import NewsIndexPage
+from wagtail_thgov.publishing.currency import currency_report
+from wagtail_thgov.publishing.digest import digest_context
 from wagtail_thgov.search.engine import search_pages
 
 pytestmark = [
@@ -295,3 +297,45 @@ def test_the_compliance_report_lists_scanned_and_refused_files_of_live_pages(
     assert "ประกาศฉบับลงนาม" in section and "scanned, no text" in section
     assert "ประกาศที่ใส่รหัสผ่าน" in section and "protected by a password" in section
     assert "ประกาศฉบับพิมพ์" not in section and "ไม่มีหน้าใดลิงก์" not in section
+
+
+def test_the_currency_report_lists_pages_whose_files_cannot_be_read_as_text(
+    client, capture, site, news_index
+):
+    scan = upload(capture, "ประกาศฉบับลงนาม", "signed.pdf", scanned_pdf([ANNOUNCEMENT]))
+    locked = upload(capture, "ประกาศที่ใส่รหัสผ่าน", "locked.pdf", encrypted_pdf(text_pdf([ANNOUNCEMENT])))
+    readable = upload(capture, "ประกาศฉบับพิมพ์", "typed.pdf", text_pdf([ANNOUNCEMENT]))
+    notice = link_page(news_index, "ประกาศสอบราคา", "notice", scan, locked, capture=capture)
+    link_page(news_index, "ประกาศฉบับพิมพ์อย่างเดียว", "typed", readable, capture=capture)
+    link_page(news_index, "ร่างประกาศ", "draft", scan, publish=False)
+
+    report = currency_report(site)
+    summaries = {
+        document: DocumentText.objects.get(document=document, is_current=True).summary
+        for document in (scan, locked)
+    }
+    assert "scanned, no text" in summaries[scan] and "password" in summaries[locked]
+    assert [(page.pk, detail) for page, detail in report.extra["unreadable_files"]] == [
+        (notice.pk, f"ประกาศฉบับลงนาม: {summaries[scan]}; ประกาศที่ใส่รหัสผ่าน: {summaries[locked]}")
+    ]
+    assert report.counts["unreadable_files"] == 1 and not report.is_empty
+    # Narrowed like the other statuses: a page the user cannot edit is not on their list.
+    assert currency_report(site, editable=Page.objects.none()).extra["unreadable_files"] == []
+
+    client.force_login(make_user("admin", superuser=True))
+    html = client.get(
+        "/admin/reports/thgov-currency/", {"status": "unreadable_files"}, HTTP_HOST=site.hostname
+    ).content.decode()
+    assert "ประกาศสอบราคา" in html and "scanned, no text" in html
+    assert "ประกาศฉบับพิมพ์อย่างเดียว" not in html and "ร่างประกาศ" not in html
+    dashboard = client.get("/admin/", HTTP_HOST=site.hostname).content.decode()
+    assert "?status=unreadable_files" in dashboard
+
+    # The daily digest names the page and its files like every other status.
+    with translation.override("th"):
+        context = digest_context(site, report)
+    [(label, rows)] = context["extra"]
+    assert label == "มีไฟล์แนบที่ประชาชนอ่านเป็นข้อความไม่ได้"
+    assert [(page.pk, url.endswith(f"/admin/pages/{notice.pk}/edit/")) for page, _detail, url in rows] == [
+        (notice.pk, True)
+    ]

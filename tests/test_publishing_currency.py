@@ -109,7 +109,12 @@ def test_expiring_stale_and_out_of_date_are_listed(site, pages):
     report = currency_report(site)
     assert [page.pk for page in report.expiring] == [pages["expiring"].pk]
     assert [page.pk for page in report.stale] == [pages["stale"].pk]
-    assert report.counts == {Status.EXPIRING: 1, Status.STALE: 1, Status.OUT_OF_DATE: 1}
+    assert report.counts == {
+        Status.EXPIRING: 1,
+        Status.STALE: 1,
+        Status.OUT_OF_DATE: 1,
+        "unreadable_files": 0,
+    }
 
 
 def test_plan_of_fiscal_year_2569_is_current_on_30_september_and_out_of_date_on_1_october(site, agency_index):
@@ -394,3 +399,11 @@ def test_extend_by_an_unoffered_number_of_days_is_refused(site, pages, webmaster
         reverse("thgov_publishing:currency_extend", args=[pages["expiring"].pk]), {"days": "10000"}
     )
     assert response.status_code == 400
+
+
+def test_filtering_an_empty_report_by_a_status_lists_nothing(webmaster):
+    """No page listed: the report has no status flags to filter on, and says so instead of failing."""
+    client = login(webmaster)
+    for status in ("expiring", "stale", "out_of_date", "unreadable_files"):
+        response = client.get(reverse("thgov_publishing:currency_report"), {"status": status})
+        assert response.status_code == 200, status

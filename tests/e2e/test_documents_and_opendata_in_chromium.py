@@ -3,6 +3,8 @@
 - An uploader adds a Thai PDF through Wagtail's own "Add a document" screen; once a page links it and is
   published, a citizen on a phone finds the page by a word that is only inside the PDF, sees which file
   matched, and the page's metadata box gives the file's number of pages.
+- A webmaster sees on the dashboard that a live page links a scanned file, opens the currency report from
+  the panel and the page from the report; the other municipality's webmaster is not shown it.
 - A citizen on a phone opens the demo's open data catalogue: Thai, nothing wider than the screen, each
   dataset leads to its page and the CKAN API link answers.
 """
@@ -11,8 +13,8 @@ import json
 
 import pytest
 
-from tests.document_files import ANNOUNCEMENT, font_available, text_pdf
-from tests.documents_support import link_page
+from tests.document_files import ANNOUNCEMENT, font_available, scanned_pdf, text_pdf
+from tests.documents_support import link_page, upload
 from tests.factories import PASSWORD, make_site, make_user
 from wagtail_thgov.documents.models import DocumentText
 from wagtail_thgov.pages.news import NewsIndexPage
@@ -102,3 +104,52 @@ def test_citizen_on_a_phone_browses_the_open_data_catalogue(live_server, live_de
     assert answer["success"] is True
     assert answer["result"]["count"] == count
     assert title in [package["title"] for package in answer["result"]["results"]]
+
+
+@pytest.mark.skipif(not font_available(), reason="fonts-thai-tlwg is not installed")
+def test_webmaster_finds_the_page_with_a_scanned_file_from_the_dashboard(
+    live_server, wagtail_seed, page, screenshot, settings, django_capture_on_commit_callbacks
+):
+    settings.THGOV_DOCUMENTS_OCR = False
+    site = make_site()
+    news = site.root_page.add_child(instance=NewsIndexPage(title="ข่าวประชาสัมพันธ์", slug="news"))
+    news.save_revision().publish()
+    make_user("webmaster", Role.WEBMASTER, site)
+    other = make_site("other.example.go.th", title="เทศบาลตำบลอื่น", is_default=False)
+    make_user("other-webmaster", Role.WEBMASTER, other)
+    scan = upload(
+        django_capture_on_commit_callbacks, "ประกาศฉบับลงนาม", "signed.pdf", scanned_pdf([ANNOUNCEMENT])
+    )
+    notice = link_page(
+        news, "ประกาศรับสมัครพนักงานจ้าง", "hiring", scan, capture=django_capture_on_commit_callbacks
+    )
+
+    def log_in(username):
+        page.context.clear_cookies()
+        page.goto(f"{live_server.url}/admin/login/")
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", PASSWORD)
+        with page.expect_navigation():
+            page.locator("form button[type=submit]").first.click()
+
+    log_in("webmaster")
+    panel = page.locator("#thgov-currency-section")
+    item = panel.locator("li", has_text="มีไฟล์แนบที่ประชาชนอ่านเป็นข้อความไม่ได้")
+    assert item.locator("strong").inner_text() == "1"
+    screenshot("webmaster-dashboard-unreadable-files")
+    with page.expect_navigation():
+        item.locator("a").click()
+    assert "status=unreadable_files" in page.url
+    row = page.locator("tbody tr", has_text="ประกาศรับสมัครพนักงานจ้าง")
+    assert "ประกาศฉบับลงนาม" in row.inner_text() and "ไฟล์สแกน ไม่มีข้อความ" in row.inner_text()
+    screenshot("webmaster-currency-report-unreadable-files")
+    with page.expect_navigation():
+        row.locator("a", has_text="ประกาศรับสมัครพนักงานจ้าง").first.click()
+    assert f"/admin/pages/{notice.pk}/edit/" in page.url
+
+    # The other municipality's webmaster, at the same address, is not shown this page.
+    log_in("other-webmaster")
+    response = page.goto(f"{live_server.url}/admin/reports/thgov-currency/?status=unreadable_files")
+    assert response.status == 200
+    assert "ประกาศรับสมัครพนักงานจ้าง" not in page.locator("body").inner_text()
+    screenshot("other-webmaster-currency-report-empty")

@@ -1,4 +1,5 @@
-"""What each capability registers at start-up: its ``thgov_setup`` steps and its scheduled jobs.
+"""What each capability registers at start-up: its ``thgov_setup`` steps, its scheduled jobs and the checks
+it adds to the currency report.
 
 A capability registers from its ``registration`` module, which ``WagtailThgovConfig.ready()`` imports;
 ``installation.run_setup`` runs the steps by their order number and ``publishing.schedules`` keeps exactly
@@ -48,8 +49,29 @@ class ScheduledJob:
     at: dt.time | None = None  # Bangkok time of the first run, for daily and longer schedules
 
 
+@dataclass(frozen=True)
+class CurrencyCheck:
+    """A status of the currency report that a capability above ``publishing`` decides (e.g. "links a scanned
+    file"): the report, its dashboard panel and the daily digest list its pages like their own statuses.
+
+    ``function(site, now, editable)`` (or its dotted path) returns ``[(page, detail), ...]``: the live pages of
+    ``site`` with the status, narrowed to the ``editable`` Page queryset when it is not None, and a short
+    Thai detail for each (which files, for instance), in the order to list them.
+    """
+
+    name: str  # the status code: in the report's ?status= filter and its export
+    label: object  # what the report, the panel and the digest call the status (a lazy translation)
+    function: Callable | str
+    order: int = 100
+
+    def run(self, site, now, editable):
+        function = import_string(self.function) if isinstance(self.function, str) else self.function
+        return function(site, now, editable)
+
+
 _setup_steps: dict[str, SetupStep] = {}
 _jobs: dict[str, ScheduledJob] = {}
+_currency_checks: dict[str, CurrencyCheck] = {}
 
 
 def _add(table, entry):
@@ -81,3 +103,13 @@ def job(name: str, func: str, schedule_type: str, *, minutes=None, at=None) -> S
 def jobs() -> list[ScheduledJob]:
     """The registered jobs, in registration order."""
     return list(_jobs.values())
+
+
+def currency_check(name: str, label, function, *, order: int = 100) -> CurrencyCheck:
+    """Register a status of the currency report (see ``CurrencyCheck``)."""
+    return _add(_currency_checks, CurrencyCheck(name, label, function, order))
+
+
+def currency_checks() -> list[CurrencyCheck]:
+    """The registered currency checks, by ``order`` then name."""
+    return sorted(_currency_checks.values(), key=lambda check: (check.order, check.name))

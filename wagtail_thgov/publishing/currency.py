@@ -1,7 +1,9 @@
 """Is the published information current? One function, ``currency_report``, decides for a site which
 pages expire soon, which are past their review date ("stale") and which yearly items exist only for an
-earlier fiscal year ("out of date"). The e-mail digest, the dashboard panel and the admin report all
-show its result, so they always list the same pages.
+earlier fiscal year ("out of date"), plus the statuses that capabilities above this layer register with
+``core.registry.currency_check`` (the documents capability: pages whose files citizens cannot read as
+text). The e-mail digest, the dashboard panel and the admin report all show its result, so they always
+list the same pages.
 """
 
 import datetime as dt
@@ -14,6 +16,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from ..core.registry import currency_checks
 from ..core.thai import current_fiscal_year, fiscal_year_of
 from ..metadata.inventory import thgov_page_models
 from .expiry import bangkok_date, kind_choices
@@ -70,7 +73,15 @@ class Status:
         STALE: _("Past its review date"),
         OUT_OF_DATE: _("Out of date for this fiscal year"),
     }
-    CHOICES = list(LABELS.items())
+
+    @classmethod
+    def labels(cls) -> dict:
+        """Every status the report knows: its own, then those registered by capabilities."""
+        return {**cls.LABELS, **{check.name: check.label for check in currency_checks()}}
+
+    @classmethod
+    def choices(cls) -> list:
+        return list(cls.labels().items())
 
 
 @dataclass(frozen=True)
@@ -91,6 +102,7 @@ class CurrencyRow:
     review_by: dt.date | None = None
     out_of_date: OutOfDate | None = None
     statuses: list[str] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)  # what a registered check says (which files)
 
     @property
     def pk(self):
@@ -110,7 +122,8 @@ class CurrencyRow:
 
     @property
     def status_labels(self) -> list[str]:
-        return [str(Status.LABELS[status]) for status in self.statuses]
+        labels = Status.labels()
+        return [str(labels.get(status, status)) for status in self.statuses]
 
     @property
     def requirement_label(self) -> str:
@@ -130,6 +143,8 @@ class CurrencyReport:
     expiring: list[Page]
     stale: list[Page]
     out_of_date: list[OutOfDate]
+    # status of a registered check -> [(page, detail), ...]
+    extra: dict[str, list[tuple[Page, str]]] = field(default_factory=dict)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -137,7 +152,14 @@ class CurrencyReport:
             Status.EXPIRING: len(self.expiring),
             Status.STALE: len(self.stale),
             Status.OUT_OF_DATE: len(self.out_of_date),
+            **{status: len(pages) for status, pages in self.extra.items()},
         }
+
+    @property
+    def extra_sections(self) -> list[tuple[str, list[tuple[Page, str]]]]:
+        """``[(label, [(page, detail), ...]), ...]`` of the registered checks that list a page."""
+        labels = Status.labels()
+        return [(str(labels.get(status, status)), pages) for status, pages in self.extra.items() if pages]
 
     @property
     def is_empty(self) -> bool:
@@ -160,6 +182,12 @@ class CurrencyReport:
         for item in self.out_of_date:
             rows.setdefault(item.page.pk, CurrencyRow(item.page)).out_of_date = item
             rows[item.page.pk].statuses.append(Status.OUT_OF_DATE)
+        for status, pages in self.extra.items():
+            for page, detail in pages:
+                row = rows.setdefault(page.pk, CurrencyRow(page))
+                row.statuses.append(status)
+                if detail:
+                    row.details.append(detail)
         return list(rows.values())
 
 
@@ -254,4 +282,5 @@ def currency_report(site, now=None, editable=None) -> CurrencyReport:
         expiring=expiring_pages(site, now, editable),
         stale=stale_pages(site, now, editable),
         out_of_date=out_of_date_pages(site, now, editable),
+        extra={check.name: check.run(site, now, editable) for check in currency_checks()},
     )

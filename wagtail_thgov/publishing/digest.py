@@ -37,13 +37,18 @@ def digest_context(site, report):
         "expiring": [(page, edit_url(page)) for page in report.expiring],
         "stale": [(page, edit_url(page)) for page in report.stale],
         "out_of_date": [(item, edit_url(item.page)) for item in report.out_of_date],
+        "extra": [
+            (label, [(page, detail, edit_url(page)) for page, detail in pages])
+            for label, pages in report.extra_sections
+        ],
         "report_url": _admin_url(site, reverse("thgov_publishing:currency_report")),
     }
 
 
 def send_currency_digest(site, now=None, connection=None) -> int:
     """Send ``site``'s digest to each of its webmasters; return the number of e-mails sent."""
-    report = currency_report(site, now)
+    with translation.override(DIGEST_LANGUAGE):  # the details of registered checks are written in it
+        report = currency_report(site, now)
     if report.is_empty:
         return 0
     recipients = [user.email for user in webmaster_users(site)]

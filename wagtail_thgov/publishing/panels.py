@@ -25,7 +25,7 @@ class CurrencyPanel(Component):
             "days": EXPIRING_SOON_DAYS,
             "items": [
                 {"label": label, "count": counts.get(status, 0), "url": f"{url}?status={status}"}
-                for status, label in Status.CHOICES
+                for status, label in Status.choices()
             ],
             "report_url": url,
         }

@@ -44,14 +44,18 @@ def currency_report_for_request(request, now=None):
 
 
 class CurrencyFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.CHOICES, method="filter_status")
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices, method="filter_status")
 
     class Meta:
         model = Page
         fields = []
 
     def filter_status(self, queryset, name, value):
-        return queryset.filter(**{f"is_{value}": True}) if value else queryset
+        if not value:
+            return queryset
+        if f"is_{value}" not in queryset.query.annotations:  # nothing listed: no flags were annotated
+            return queryset.none()
+        return queryset.filter(**{f"is_{value}": True})
 
 
 class _ValueColumn(Column):
@@ -120,6 +124,7 @@ class CurrencyReportView(FormulaSafeExportMixin, ReportView):
             ),
             label=_("Latest fiscal year"),
         ),
+        _ValueColumn("details", lambda row: "; ".join(row.details), label=_("Details")),
         CurrencyActionsColumn("actions", label=_("Actions")),
     ]
     list_export = [
@@ -131,6 +136,7 @@ class CurrencyReportView(FormulaSafeExportMixin, ReportView):
         "review_by",
         "requirement_label",
         "latest_fiscal_year",
+        "details",
     ]
     export_headings = {
         "title": _("Title"),
@@ -141,6 +147,7 @@ class CurrencyReportView(FormulaSafeExportMixin, ReportView):
         "review_by": _("Review by"),
         "requirement_label": _("Yearly item"),
         "latest_fiscal_year": _("Latest fiscal year"),
+        "details": _("Details"),
     }
     custom_field_preprocess = {
         "expire_at": {"csv": _be_datetime, "xlsx": _be_datetime},
@@ -168,7 +175,7 @@ class CurrencyReportView(FormulaSafeExportMixin, ReportView):
                 default=Value(False),
                 output_field=BooleanField(),
             )
-            for status, _label in Status.CHOICES
+            for status in Status.labels()
         }
         position = Case(
             *[When(pk=pk, then=Value(index)) for index, pk in enumerate(ids)], output_field=IntegerField()
