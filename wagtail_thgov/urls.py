@@ -25,6 +25,13 @@ from .eservice.views import status_lookup  # noqa: E402
 
 urlpatterns += [path("e-service/status/", status_lookup, name="thgov_eservice_status")]
 
+# --- Documents (issue 21): the searchable copy of a scanned PDF, under documents/ like the original ---
+from .documents.public import searchable_copy  # noqa: E402
+
+urlpatterns += [
+    path("documents/ocr/<int:document_id>/<str:version>/", searchable_copy, name="thgov_searchable_document")
+]
+
 # --- Open data (issue 22): the CKAN action API, DCAT and the public catalogue page of the request's site ---
 from .opendata.urls import urlpatterns as opendata_urls  # noqa: E402
 

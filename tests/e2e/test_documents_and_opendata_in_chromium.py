@@ -5,6 +5,9 @@
   matched, and the page's metadata box gives the file's number of pages.
 - A webmaster sees on the dashboard that a live page links a scanned file, opens the currency report from
   the panel and the page from the report; the other municipality's webmaster is not shown it.
+- An uploader adds a scanned announcement through the same screen; OCR reads it; the page editor's
+  Metadata tab says a searchable copy was made; a citizen on a phone downloads that copy from the
+  page, named as a copy read by OCR and not the certified original, and it holds the body's words.
 - A citizen on a phone opens the demo's open data catalogue: Thai, nothing wider than the screen, each
   dataset leads to its page and the CKAN API link answers.
 """
@@ -76,6 +79,66 @@ def test_uploader_adds_a_thai_pdf_and_a_citizen_finds_the_page_by_a_word_inside_
     box = page.locator("#thgov-metadata-heading").locator("xpath=..").inner_text()
     assert "1 หน้า" in box
     screenshot("citizen-page-metadata-phone")
+
+
+@pytest.mark.skipif(not font_available(), reason="fonts-thai-tlwg is not installed")
+def test_citizen_on_a_phone_downloads_the_searchable_copy_of_a_scanned_announcement(
+    live_server, wagtail_seed, page, screenshot, tmp_path, settings, require_tool
+):
+    from wagtail_thgov.documents import ocr
+    from wagtail_thgov.documents.extract import extract
+
+    settings.THGOV_DOCUMENTS_OCR = True
+    require_tool("tesseract")
+    if not ocr.status().available:
+        from tests.conftest import skip_or_fail
+
+        skip_or_fail(f"OCR is not available: {ocr.status().reason}")
+    site = make_site()
+    news = site.root_page.add_child(instance=NewsIndexPage(title="ข่าวประชาสัมพันธ์", slug="news"))
+    news.save_revision().publish()
+    make_user("uploader", Role.UPLOADER, site)
+    scan = tmp_path / "prakat-long-nam.pdf"
+    scan.write_bytes(scanned_pdf([ANNOUNCEMENT]))
+
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("input[name=username]", "uploader")
+    page.fill("input[name=password]", PASSWORD)
+    with page.expect_navigation():
+        page.locator("form button[type=submit]").first.click()
+    page.goto(f"{live_server.url}/admin/documents/add/")
+    page.set_input_files("#id_file", str(scan))
+    page.fill("#id_title", "ประกาศสอบราคา (ฉบับลงนาม สแกน)")
+    with page.expect_navigation():
+        page.locator("#id_file").locator("xpath=ancestor::form").locator("button[type=submit]").click()
+    text = DocumentText.objects.get(document__title="ประกาศสอบราคา (ฉบับลงนาม สแกน)", is_current=True)
+    assert text.is_scanned and text.ocr_pages == 1 and text.searchable_file
+    notice = link_page(news, "ประกาศสอบราคาจ้างก่อสร้างถนน", "road-scan", text.document)
+
+    # The uploader's editor: the Metadata tab names the scan and the copy made from it.
+    page.goto(f"{live_server.url}/admin/pages/{notice.pk}/edit/")
+    panel = page.locator(".thgov-document-text").first
+    assert "จัดทำฉบับที่ค้นหาข้อความได้แล้ว" in panel.text_content()
+    assert "ไฟล์สแกน ไม่มีข้อความ" in panel.text_content()
+
+    # A citizen on a phone, on the page: the scan, and under it the searchable copy, named for what it is.
+    page.context.clear_cookies()
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}{notice.url}")
+    downloads = page.locator(".thgov-downloads")
+    assert "ไฟล์สแกน ไม่มีข้อความ" in downloads.inner_text()
+    copy_link = downloads.locator("a.thgov-downloads__copy")
+    assert "ฉบับที่ค้นหาข้อความได้" in copy_link.inner_text() and "มิใช่ต้นฉบับที่รับรอง" in copy_link.inner_text()
+    box = copy_link.bounding_box()
+    assert box["height"] >= 24 and no_wider_than_the_screen(page)  # a tap target of its own
+    screenshot("citizen-phone-searchable-copy")
+    with page.expect_download() as downloaded:
+        copy_link.click()
+    download = downloaded.value
+    assert download.suggested_filename.endswith("-OCR.pdf")
+    download.save_as(tmp_path / "copy.pdf")
+    copy = extract((tmp_path / "copy.pdf").read_bytes(), "pdf", use_ocr=False)
+    assert BODY_ONLY in copy.text and copy.pages_without_text == 0
 
 
 def test_citizen_on_a_phone_browses_the_open_data_catalogue(live_server, live_demo, page, screenshot):

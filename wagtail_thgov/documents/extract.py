@@ -23,7 +23,7 @@ from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedErr
 
 from ..core.conf import setting
 from ..core.sniffing import OLE2, ZIP
-from . import ocr
+from . import ocr, textlayer
 from .limits import Limits
 
 REASONS = {
@@ -67,6 +67,7 @@ class Extraction:
     ocr_text: str = ""
     ocr_state: str = ""  # "" (not needed), "done", "off" (needed, Tesseract missing or switched off)
     extractor: str = ""
+    searchable_pdf: bytes | None = None  # the PDF with the OCR text as an invisible layer (textlayer)
 
     @property
     def text(self) -> str:
@@ -232,21 +233,26 @@ def _ocr(result: Extraction, data: bytes, page_numbers: list[int], deadline: Dea
     if not (use_ocr and available.available):
         result.ocr_state = "off"
         return
-    texts = []
+    texts, readings = [], {}
     for number in page_numbers:
         deadline.check()
         try:
             images = ocr.page_images(data, number, available.rasteriser, deadline.left())
-            text = "\n".join(ocr.recognise(png, available.tesseract, deadline.left()) for png in images)
+            page_readings = [ocr.recognise(png, available.tesseract, deadline.left()) for png in images]
         except subprocess.TimeoutExpired as error:
             raise Refused("timeout") from error
         except (OSError, ValueError, KeyError, IndexError, PdfReadError):
-            text = ""
+            page_readings = []
+        text = "\n".join(reading.text for reading in page_readings)
         if visible_chars(text):
             result.ocr_pages += 1
             texts.append(text)
+            readings[number] = page_readings[0]  # one image per page (pdftoppm's, or the largest embedded)
     result.ocr_text = "\n\n".join(texts)
     result.ocr_state = "done"
+    if readings:
+        deadline.check()
+        result.searchable_pdf = textlayer.searchable_pdf(data, readings)
 
 
 # --- Office files ----------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import logging
 import time
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
 from django_q.tasks import async_task
@@ -29,6 +30,7 @@ logger = logging.getLogger(__name__)
 TASK = "wagtail_thgov.documents.jobs.extract_document"
 CHUNK = 1024 * 1024
 CATCH_UP_BATCH = 200
+SEARCHABLE_FOLDER = "documents/searchable"  # under documents/: never served by the web server itself
 
 
 def _read(document, limits: Limits) -> bytes:
@@ -56,10 +58,30 @@ def _make_current(row):
     )
 
 
+def _store_searchable(row, copy: bytes | None):
+    """Keep the searchable copy of ``row``'s file version under its SHA-256 (rows of the same bytes share it)."""
+    if not copy:
+        row.searchable_file = ""
+        return
+    storage = row.searchable_file.storage
+    name = f"{SEARCHABLE_FOLDER}/{row.sha256}.pdf"
+    if storage.exists(name):
+        storage.delete(name)  # read again (``force``): the new copy replaces the old one
+    row.searchable_file.name = storage.save(name, ContentFile(copy))
+
+
+def delete_unused_searchable_file(sender, instance, **kwargs):
+    """``post_delete`` of a ``DocumentText`` (its document deleted): its copy, unless another row shares it."""
+    name = instance.searchable_file.name if instance.searchable_file else ""
+    if name and not DocumentText.objects.filter(searchable_file=name).exists():
+        instance.searchable_file.storage.delete(name)
+
+
 def _fill(row, data: bytes, limits: Limits):
     """Read ``data`` into ``row`` (not saved): the text, its pages, OCR, or why it was refused."""
     started = time.monotonic()
     row.size = len(data)
+    row.file_sha1 = hashlib.sha1(data, usedforsecurity=False).hexdigest()  # as Wagtail's file_hash
     try:
         result = extract(data, row.document.file_extension, limits)
     except Refused as refused:
@@ -67,6 +89,7 @@ def _fill(row, data: bytes, limits: Limits):
         row.text = row.ocr_text = row.index_text = ""
         row.page_count = None
         row.pages_without_text = row.ocr_pages = 0
+        row.searchable_file = ""
     else:
         row.status, row.reason, row.detail = DocumentText.DONE, "", ""
         row.kind, row.extractor = result.kind, result.extractor
@@ -74,6 +97,7 @@ def _fill(row, data: bytes, limits: Limits):
         row.ocr_pages, row.ocr_state = result.ocr_pages, result.ocr_state
         row.text, row.ocr_text = result.text, result.ocr_text
         row.index_text = index_text(row.document.title, row.text, row.ocr_text)
+        _store_searchable(row, result.searchable_pdf)
     row.seconds = round(time.monotonic() - started, 3)
 
 
@@ -116,7 +140,7 @@ def extract_document(document_id, force=False) -> str:
         )
         if same_bytes is not None and not force:
             for name in ("status", "kind", "extractor", "size", "page_count", "pages_without_text", "ocr_pages",
-                         "ocr_state", "text", "ocr_text", "seconds"):  # fmt: skip
+                         "ocr_state", "text", "ocr_text", "seconds", "searchable_file", "file_sha1"):  # fmt: skip
                 setattr(row, name, getattr(same_bytes, name))
             row.index_text = index_text(document.title, row.text, row.ocr_text)
         else:

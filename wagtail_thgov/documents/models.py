@@ -1,11 +1,14 @@
 """The text of each file version, keyed by its SHA-256 (the checksum a certification records)."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.search import index
 
 from .extract import REASONS
+
+VERSION_CHARS = 16  # of the SHA-256 in the searchable copy's address: a new file version, a new address
 
 
 class DocumentText(index.Indexed, models.Model):
@@ -39,6 +42,12 @@ class DocumentText(index.Indexed, models.Model):
     ocr_text = models.TextField(_("text read by OCR"), blank=True)
     index_text = models.TextField(_("search words"), blank=True)
     seconds = models.FloatField(_("seconds to read"), null=True)
+    # A scanned PDF read by OCR: a copy with the text as an invisible layer (``textlayer``), named by the
+    # original's SHA-256 and shared by the rows of the same bytes; the original is never changed.
+    searchable_file = models.FileField(
+        _("searchable copy (text from OCR)"), upload_to="documents/searchable/", blank=True, max_length=255
+    )
+    file_sha1 = models.CharField(_("SHA-1 checksum"), max_length=40, blank=True)  # Wagtail's file_hash
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     search_fields = [index.SearchField("index_text"), index.FilterField("is_current")]
@@ -59,6 +68,13 @@ class DocumentText(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.document_id} · {self.sha256[:12]}"
+
+    @property
+    def searchable_url(self) -> str:
+        """Where citizens download the searchable copy (``documents.views.searchable_copy``), or ``""``."""
+        if not self.searchable_file or not self.sha256:
+            return ""
+        return reverse("thgov_searchable_document", args=[self.document_id, self.sha256[:VERSION_CHARS]])
 
     @property
     def is_scanned(self) -> bool:
@@ -99,6 +115,8 @@ class DocumentText(index.Indexed, models.Model):
                 ngettext("%(count)d page read by OCR", "%(count)d pages read by OCR", self.ocr_pages)
                 % {"count": self.ocr_pages}
             )
+            if self.searchable_file:
+                parts.append(str(_("searchable copy made")))
         elif self.ocr_state == "off":
             parts.append(str(_("OCR is off")))
         return " · ".join(parts) or str(_("text read"))

@@ -10,7 +10,9 @@ import functools
 import io
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 from pypdf import PdfReader
@@ -90,14 +92,33 @@ def page_images(data: bytes, page_number: int, rasteriser: str, timeout: float) 
     return result
 
 
-def recognise(png: bytes, tesseract: str, timeout: float) -> str:
-    """The text Tesseract reads in the image ``png`` (Thai and English)."""
-    read = subprocess.run(
-        [tesseract, "stdin", "stdout", "-l", LANGUAGES, "--psm", "3"],
-        input=png,
-        capture_output=True,
-        timeout=max(timeout, 1),
-    )
-    if read.returncode != 0:
-        return ""
-    return read.stdout.decode("utf-8", "replace")
+@dataclass(frozen=True)
+class Reading:
+    """What Tesseract read in one page image: its text, the text's line boxes (TSV) and Tesseract's own
+    text-only PDF page, whose invisible font ``textlayer`` reuses."""
+
+    text: str
+    tsv: str = ""
+    pdf: bytes = b""
+
+
+def recognise(png: bytes, tesseract: str, timeout: float) -> Reading:
+    """The text Tesseract reads in the image ``png`` (Thai and English), in one run with its line boxes and
+    a text-only PDF page (``textonly_pdf``: the text layer without the image)."""
+    with tempfile.TemporaryDirectory(prefix="thgov-ocr-") as folder:
+        base = Path(folder) / "page"
+        read = subprocess.run(
+            [tesseract, "stdin", str(base), "-l", LANGUAGES, "--psm", "3", "-c", "textonly_pdf=1",
+             "txt", "tsv", "pdf"],
+            input=png,
+            capture_output=True,
+            timeout=max(timeout, 1),
+        )  # fmt: skip
+        if read.returncode != 0:
+            return Reading("")
+        outputs = {suffix: base.with_suffix(f".{suffix}") for suffix in ("txt", "tsv", "pdf")}
+        return Reading(
+            outputs["txt"].read_text("utf-8", "replace") if outputs["txt"].exists() else "",
+            outputs["tsv"].read_text("utf-8", "replace") if outputs["tsv"].exists() else "",
+            outputs["pdf"].read_bytes() if outputs["pdf"].exists() else b"",
+        )

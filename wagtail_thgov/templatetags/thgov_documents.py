@@ -1,5 +1,6 @@
 """``{% thgov_file_notes page files as rows %}``: each download with what the documents capability knows
-of its text (pages, "scanned, no text"), for the public metadata box."""
+of its text (pages, "scanned, no text") and the address of its searchable copy when OCR made one, for the
+public metadata box."""
 
 from django import template
 from django.utils.translation import gettext as _
@@ -32,15 +33,20 @@ def public_note(text) -> str:
 
 @register.simple_tag(takes_context=True)
 def thgov_file_notes(context, page, files):
-    """``[(file, note), ...]``: the notes read once per cache generation (a finished text job saves a
-    ``DocumentText``, which makes cached pages stale)."""
+    """``[(file, note, searchable copy's URL or ""), ...]``: read once per cache generation (a finished text
+    job saves a ``DocumentText``, which makes cached pages stale)."""
     if not files:
         return []
     request = context.get("request")
     pks = [file.pk for file in files if getattr(file, "pk", None)]
 
     def compute():
-        return {pk: public_note(text) for pk, text in current_texts(pks).items()}
+        return {
+            pk: (public_note(text), text.searchable_url if text.status == text.DONE else "")
+            for pk, text in current_texts(pks).items()
+        }
 
-    notes = per_page(request, page, "file_notes", compute) if getattr(page, "pk", None) else compute()
-    return [(file, notes.get(getattr(file, "pk", None), "")) for file in files]
+    notes = (
+        per_page(request, page, "file_notes_and_copies", compute) if getattr(page, "pk", None) else compute()
+    )
+    return [(file, *notes.get(getattr(file, "pk", None), ("", ""))) for file in files]
