@@ -31,6 +31,17 @@ def signal_group(process, signum):
         pass  # the whole group has already exited
 
 
+def exited(process) -> bool:
+    """Whether ``process`` has exited, without reaping it: until ``wait()`` its id, and so its group's
+    id, cannot be given to another process (a SIGKILL to a reused group id would hit a stranger)."""
+    if process.returncode is not None:
+        return True
+    try:
+        return os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None
+    except ChildProcessError:
+        return True
+
+
 def stop(children):
     """SIGTERM every child, wait a little for a clean exit, then SIGKILL whatever is left."""
     for child in children:
@@ -38,12 +49,13 @@ def stop(children):
             child.terminate()
     deadline = time.monotonic() + GRACE_SECONDS
     try:
-        for child in children:
-            child.wait(timeout=max(0.0, deadline - time.monotonic()))
-    except (subprocess.TimeoutExpired, KeyboardInterrupt):
-        pass  # too slow, or a second Ctrl-C: no more waiting
+        while not all(exited(child) for child in children) and time.monotonic() < deadline:
+            time.sleep(0.1)
+    except KeyboardInterrupt:
+        pass  # a second Ctrl-C: no more waiting
     for child in children:
-        signal_group(child, signal.SIGKILL)  # stragglers, e.g. a worker its parent did not reap
+        if child.returncode is None:  # not reaped yet: the group id is still this child's
+            signal_group(child, signal.SIGKILL)  # stragglers, e.g. a worker its parent did not reap
         child.wait()
 
 

@@ -18,10 +18,12 @@ PASSWORD = "test-password-1234"
 
 
 def make_site(hostname="localhost", title="เทศบาลตำบลทดสอบ", is_default=True, port=80):
-    """A municipality home page as the root of a (default) site, with roles and workflow set up."""
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
-    if not Collection.get_first_root_node():
-        Collection.add_root(name="Root")
+    """A municipality home page as the root of a (default) site, with roles and workflow set up.
+
+    Also on a flushed database (a browser test's ``live_server`` empties it afterwards, and the next module
+    on the same worker may come right after one): the locale, root page and collection are made first."""
+    seed_page_tree()
+    root = Page.get_first_root_node()
     home = root.add_child(
         instance=MunicipalityHomePage(title=title, slug=f"home-{hostname.replace('.', '-')}")
     )

@@ -8,7 +8,6 @@ the standard ``sqlite3`` module, so it depends on nothing but the processes it s
 
 import json
 import os
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -16,6 +15,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from tests.processes import stop_group
 
 pytestmark = pytest.mark.slow
 
@@ -62,22 +63,6 @@ def page_state(database, page_id):
     return {"live": bool(live), "expired": bool(expired), "revisions": revisions, "logged": logged}
 
 
-def stop(process):
-    """SIGTERM the cluster's whole process group, then SIGKILL whatever is left."""
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=15)
-    except ProcessLookupError:
-        return
-    except subprocess.TimeoutExpired:
-        pass
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    process.wait()
-
-
 def test_real_cluster_expires_a_live_page_and_keeps_its_revisions(tmp_path):
     database = tmp_path / "thgov.sqlite3"
     env = {
@@ -110,7 +95,7 @@ def test_real_cluster_expires_a_live_page_and_keeps_its_revisions(tmp_path):
             time.sleep(1)
             state = page_state(database, page_id)
     finally:
-        stop(cluster)
+        stop_group(cluster)
         log.close()
     output = (tmp_path / "qcluster.log").read_text()
     assert not state["live"], (

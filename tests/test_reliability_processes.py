@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import stop_group
 from tests.test_cache_multiprocess import SETUP_SCRIPT, fetch, free_port, stop, wait_until_serving
 
 pytestmark = pytest.mark.slow
@@ -79,22 +80,6 @@ def gunicorn(env, tmp_path, name, port):
     )
     wait_until_serving(port, server)
     return server
-
-
-def stop_group(process):
-    """SIGTERM the process group (qcluster and its workers), then SIGKILL what is left."""
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=15)
-    except ProcessLookupError:
-        return
-    except subprocess.TimeoutExpired:
-        pass
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    process.wait()
 
 
 EXPIRE_SOON = """

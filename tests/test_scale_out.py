@@ -20,7 +20,6 @@ import http.client
 import json
 import os
 import secrets
-import signal
 import socket
 import subprocess
 import sys
@@ -31,6 +30,8 @@ from pathlib import Path
 
 import dj_database_url
 import pytest
+
+from tests.processes import stop_group
 
 pytestmark = pytest.mark.slow
 
@@ -116,18 +117,7 @@ def last_json(output):
 
 def stop(process, timeout=20):
     """SIGTERM the process group (graceful: gunicorn workers write their buffers), then SIGKILL."""
-    if process is None or process.poll() is not None:
-        return
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=timeout)
-    except (ProcessLookupError, subprocess.TimeoutExpired):
-        pass
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    process.wait()
+    stop_group(process, timeout)
 
 
 def get(port, path, agent):
