@@ -197,6 +197,10 @@ def test_a_scanned_pdf_is_flagged_in_the_metadata_box_and_for_editors(client, ca
     report = client.get("/admin/reports/thgov-document-text/", {"problem": "scanned"}).content.decode()
     assert "ประกาศฉบับลงนาม" in report and "ประกาศฉบับพิมพ์" not in report
     assert "OCR of scanned PDFs is off" in report
+    # Wagtail's own edit screen of the file says it too, where the uploader lands after uploading.
+    document_edit = client.get(f"/admin/documents/edit/{scan.pk}/").content.decode()
+    assert "Text of the file" in document_edit and "2 pages · scanned, no text" in document_edit
+    assert "attach a version with text" in document_edit
 
 
 def test_an_encrypted_file_is_refused_with_a_message_and_the_page_still_publishes(
@@ -214,6 +218,8 @@ def test_an_encrypted_file_is_refused_with_a_message_and_the_page_still_publishe
     assert "The file is protected by a password, so its text cannot be read." in report
     edit = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert "text refused" in edit
+    document_edit = client.get(f"/admin/documents/edit/{locked.pk}/").content.decode()
+    assert "text refused: The file is protected by a password" in document_edit
 
 
 def test_a_missing_stored_file_is_refused(capture):

@@ -5,8 +5,8 @@
   matched, and the page's metadata box gives the file's number of pages.
 - A webmaster sees on the dashboard that a live page links a scanned file, opens the currency report from
   the panel and the page from the report; the other municipality's webmaster is not shown it.
-- An uploader adds a scanned announcement through the same screen; OCR reads it; the page editor's
-  Metadata tab says a searchable copy was made; a citizen on a phone downloads that copy from the
+- An uploader adds a scanned announcement through the same screen; OCR reads it; the file's edit screen
+  and the page editor's Metadata tab say it is a scan and that a searchable copy was made; a citizen on a phone downloads that copy from the
   page, named as a copy read by OCR and not the certified original, and it holds the body's words.
 - A citizen on a phone opens the demo's open data catalogue: Thai, nothing wider than the screen, each
   dataset leads to its page and the CKAN API link answers.
@@ -113,6 +113,14 @@ def test_citizen_on_a_phone_downloads_the_searchable_copy_of_a_scanned_announcem
         page.locator("#id_file").locator("xpath=ancestor::form").locator("button[type=submit]").click()
     text = DocumentText.objects.get(document__title="ประกาศสอบราคา (ฉบับลงนาม สแกน)", is_current=True)
     assert text.is_scanned and text.ocr_pages == 1 and text.searchable_file
+
+    # Wagtail's edit screen of the file tells the uploader what was read from it.
+    page.goto(f"{live_server.url}/admin/documents/edit/{text.document.pk}/")
+    read = page.locator("section.thgov-document-text").inner_text()
+    assert "ข้อความในไฟล์" in read and "ไฟล์สแกน ไม่มีข้อความ" in read
+    assert "อ่านด้วย OCR 1 หน้า" in read
+    assert "จัดทำฉบับที่ค้นหาข้อความได้แล้ว" in read
+    screenshot("uploader-document-edit-text-of-the-file")
     notice = link_page(news, "ประกาศสอบราคาจ้างก่อสร้างถนน", "road-scan", text.document)
 
     # The uploader's editor: the Metadata tab names the scan and the copy made from it.

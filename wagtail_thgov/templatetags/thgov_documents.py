@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 
 from ..cache.sitedata import per_page
 from ..documents.facts import current_texts
+from ..documents.models import DocumentText
 
 register = template.Library()
 
@@ -50,3 +51,15 @@ def thgov_file_notes(context, page, files):
         per_page(request, page, "file_notes_and_copies", compute) if getattr(page, "pk", None) else compute()
     )
     return [(file, *notes.get(getattr(file, "pk", None), ("", ""))) for file in files]
+
+
+@register.simple_tag
+def thgov_document_text(document):
+    """The current ``DocumentText`` of ``document`` (Wagtail's document edit screen), or ``None``."""
+    if getattr(document, "pk", None) is None:
+        return None
+    return (
+        DocumentText.objects.filter(document_id=document.pk, is_current=True)
+        .defer("text", "ocr_text", "index_text")
+        .first()
+    )
