@@ -13,15 +13,8 @@ import signal
 import subprocess
 import time
 
-
-def leader_exited(process: subprocess.Popen) -> bool:
-    """Whether ``process`` has exited, without reaping it (its id stays reserved)."""
-    if process.returncode is not None:
-        return True
-    try:
-        return os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None
-    except ChildProcessError:
-        return True
+# The demo runner (example_project/run_demo.py, on pytest's path) stops its children the same way.
+from run_demo import exited as leader_exited
 
 
 def stop_group(process: subprocess.Popen | None, timeout: float = 15):

@@ -31,31 +31,43 @@ def no_wider_than_the_screen(page):
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
-@pytest.mark.skipif(not font_available(), reason="fonts-thai-tlwg is not installed")
-def test_uploader_adds_a_thai_pdf_and_a_citizen_finds_the_page_by_a_word_inside_it(
-    live_server, wagtail_seed, page, screenshot, tmp_path, settings
-):
-    settings.THGOV_DOCUMENTS_OCR = False
+def news_site_with_uploader():
+    """A municipality with a news section and its uploader ``uploader``; returns the news index."""
     site = make_site()
     news = site.root_page.add_child(instance=NewsIndexPage(title="ข่าวประชาสัมพันธ์", slug="news"))
     news.save_revision().publish()
     make_user("uploader", Role.UPLOADER, site)
-    pdf = tmp_path / "prakat-sorb-rakha.pdf"
-    pdf.write_bytes(text_pdf([ANNOUNCEMENT]))
+    return news
 
-    # The uploader, in the admin in Thai, with Wagtail's own form and button.
+
+def upload_as_uploader(page, live_server, path, title, screenshot=None):
+    """The uploader logs in and adds the file at ``path`` with Wagtail's own "Add a document" form."""
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("input[name=username]", "uploader")
     page.fill("input[name=password]", PASSWORD)
     with page.expect_navigation():
         page.locator("form button[type=submit]").first.click()
     page.goto(f"{live_server.url}/admin/documents/add/")
-    page.set_input_files("#id_file", str(pdf))
-    page.fill("#id_title", "ประกาศสอบราคาก่อสร้างถนน (ไฟล์ PDF)")
-    screenshot("uploader-add-document")
+    page.set_input_files("#id_file", str(path))
+    page.fill("#id_title", title)
+    if screenshot:
+        screenshot("uploader-add-document")
     with page.expect_navigation():
         page.locator("#id_file").locator("xpath=ancestor::form").locator("button[type=submit]").click()
     assert "/admin/documents/" in page.url
+
+
+@pytest.mark.skipif(not font_available(), reason="fonts-thai-tlwg is not installed")
+def test_uploader_adds_a_thai_pdf_and_a_citizen_finds_the_page_by_a_word_inside_it(
+    live_server, wagtail_seed, page, screenshot, tmp_path, settings
+):
+    settings.THGOV_DOCUMENTS_OCR = False
+    news = news_site_with_uploader()
+    pdf = tmp_path / "prakat-sorb-rakha.pdf"
+    pdf.write_bytes(text_pdf([ANNOUNCEMENT]))
+
+    # The uploader, in the admin in Thai, with Wagtail's own form and button.
+    upload_as_uploader(page, live_server, pdf, "ประกาศสอบราคาก่อสร้างถนน (ไฟล์ PDF)", screenshot)
 
     # The text job ran on commit (django-q2, synchronous in the tests): one row for this file version.
     text = DocumentText.objects.get(document__title="ประกาศสอบราคาก่อสร้างถนน (ไฟล์ PDF)", is_current=True)
@@ -94,23 +106,10 @@ def test_citizen_on_a_phone_downloads_the_searchable_copy_of_a_scanned_announcem
         from tests.conftest import skip_or_fail
 
         skip_or_fail(f"OCR is not available: {ocr.status().reason}")
-    site = make_site()
-    news = site.root_page.add_child(instance=NewsIndexPage(title="ข่าวประชาสัมพันธ์", slug="news"))
-    news.save_revision().publish()
-    make_user("uploader", Role.UPLOADER, site)
+    news = news_site_with_uploader()
     scan = tmp_path / "prakat-long-nam.pdf"
     scan.write_bytes(scanned_pdf([ANNOUNCEMENT]))
-
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", "uploader")
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.locator("form button[type=submit]").first.click()
-    page.goto(f"{live_server.url}/admin/documents/add/")
-    page.set_input_files("#id_file", str(scan))
-    page.fill("#id_title", "ประกาศสอบราคา (ฉบับลงนาม สแกน)")
-    with page.expect_navigation():
-        page.locator("#id_file").locator("xpath=ancestor::form").locator("button[type=submit]").click()
+    upload_as_uploader(page, live_server, scan, "ประกาศสอบราคา (ฉบับลงนาม สแกน)")
     text = DocumentText.objects.get(document__title="ประกาศสอบราคา (ฉบับลงนาม สแกน)", is_current=True)
     assert text.is_scanned and text.ocr_pages == 1 and text.searchable_file
 
