@@ -27,6 +27,7 @@ from tests.test_publishing_expiry import (
     make_news_index,
     make_plan,
 )
+from wagtail_thgov.cache import store
 from wagtail_thgov.core.thai import current_fiscal_year, thai_date
 from wagtail_thgov.installation import run_setup
 from wagtail_thgov.pages.agency import AgencyIndexPage
@@ -248,6 +249,30 @@ def test_digest_panel_and_report_list_the_same_pages(site, pages, webmaster):
         }
     )
     assert counts == [len(listed.expiring), len(listed.stale), len(listed.out_of_date)]
+
+
+def test_panel_counts_are_kept_per_site_generation_and_follow_a_publication_at_once(
+    site, pages, agency_index, webmaster, settings, django_capture_on_commit_callbacks
+):
+    """As in production: the panel's counts are kept per site generation (no report computed on a repeat
+    visit), and a page published meanwhile is counted on the next visit."""
+    settings.THGOV_SITE_DATA_CACHE = True
+    store.DATABASE.forget()
+    client = login(webmaster)
+
+    def panel_counts():
+        with CaptureQueriesContext(connection) as queries:
+            dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+        panel = dashboard[dashboard.index('id="thgov-currency-section"') :]
+        return [int(n) for n in re.findall(r"<strong>(\d+)</strong>", panel)[:3]], len(queries)
+
+    counts, first_visit = panel_counts()
+    assert counts == [1, 1, 1]
+    counts, repeat_visit = panel_counts()
+    assert counts == [1, 1, 1] and repeat_visit <= first_visit - 5  # the report's queries are not repeated
+    with django_capture_on_commit_callbacks(execute=True):
+        make_info(agency_index, "stale-too", review_by=TODAY - dt.timedelta(days=2))
+    assert panel_counts()[0] == [1, 2, 1]
 
 
 def test_panel_links_to_the_report_filtered_by_status(site, pages, webmaster):

@@ -3,7 +3,7 @@
 
 from wagtail.models import Site
 
-from ..core.sites import SiteScope, serves_any_site, sites_for
+from ..core.sites import SiteScope, serves_any_site, serves_site, sites_for
 
 REPORT_PERMISSION = "wagtail_thgov.view_compliance_report"
 #: Local checklist items and evidence kept elsewhere belong to the sites whose report the user sees.
@@ -22,10 +22,12 @@ def can_view_report(user) -> bool:
 def report_site(request, wanted=""):
     """The site to report on: ``wanted`` (a pk) if allowed, else the request's site if allowed, else the
     first site the user may see; ``None`` when there is none."""
-    sites = report_sites(request.user)
-    if str(wanted).isdigit() and sites.filter(pk=int(wanted)).exists():
-        return sites.get(pk=int(wanted))
+    user = request.user
+    if str(wanted).isdigit() and serves_site(user, int(wanted), REPORT_PERMISSION):
+        site = Site.objects.filter(pk=int(wanted)).first()
+        if site is not None:
+            return site
     current = Site.find_for_request(request)
-    if current is not None and sites.filter(pk=current.pk).exists():
+    if current is not None and serves_site(user, current.pk, REPORT_PERMISSION):
         return current
-    return sites.first()
+    return report_sites(user).first()

@@ -79,6 +79,14 @@ def serves_any_site(user, permission=None, *, role=WEBMASTER) -> bool:
     return bool(role_site_ids(user, role))
 
 
+def serves_site(user, site_id, permission=None, *, role=WEBMASTER) -> bool:
+    """Whether site ``site_id`` is one of ``sites_for(user, permission, role=role)`` (a model permission or
+    ``None``), without a query once the user's role sites were read."""
+    if not serves_any_site(user, permission, role=role):
+        return False
+    return user.is_superuser or int(site_id) in role_site_ids(user, role)
+
+
 @dataclass(frozen=True)
 class SiteScope:
     """Which rows of a model with a ``site`` foreign key a user may see and change.
