@@ -158,3 +158,25 @@ def pytest_collection_modifyitems(config, items):
             "demo_db" in getattr(item, "fixturenames", ()),
         )
     )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before a test's fixtures: a database connection this process keeps open between tests that the
+    server has ended meanwhile is replaced, not handed to the test.
+
+    Between tests Django keeps this thread's connection open. Restoring a demo snapshot ends the other
+    sessions on the test database (``demo_db._PostgreSQLSnapshots.restore``), and the PostgreSQL logs of
+    full passes show such sessions ended while idle; a test whose first query met one failed with
+    "terminating connection due to administrator command" (CI, test_infrastructure.py). Only a
+    connection outside a transaction is checked (inside a module's ``built_once`` transaction nothing can
+    be replaced); ``is_usable()`` costs one ``SELECT 1`` per test in the PostgreSQL pass.
+    """
+    from django.db import connections
+
+    for connection in connections.all(initialized_only=True):
+        if connection.connection is None or connection.in_atomic_block:
+            continue
+        if not connection.is_usable():
+            print(f"\n[tests] {connection.alias}: a connection the server had ended was replaced")
+            connection.close()
