@@ -10,11 +10,13 @@ from pathlib import PurePath
 
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.documents import get_document_model
 
 from .models import VERSION_CHARS, DocumentText
+
+NO_COPY = _("This file has no searchable copy, or its file has been replaced.")
 
 
 def searchable_copy(request, document_id, version):
@@ -30,7 +32,7 @@ def searchable_copy(request, document_id, version):
             .first()
         )
     if text is None or (document.file_hash and text.file_sha1 and document.file_hash != text.file_sha1):
-        raise Http404(_("This file has no searchable copy, or its file has been replaced."))
+        raise Http404(NO_COPY)
     for hook in hooks.get_hooks("before_serve_document"):
         result = hook(document, request)
         if isinstance(result, HttpResponse):
@@ -38,7 +40,7 @@ def searchable_copy(request, document_id, version):
     try:
         stored = text.searchable_file.open("rb")
     except (FileNotFoundError, OSError) as error:
-        raise Http404(_("This file has no searchable copy, or its file has been replaced.")) from error
+        raise Http404(NO_COPY) from error
     response = FileResponse(
         stored,
         as_attachment=True,

@@ -8,7 +8,6 @@ from django.utils.translation import ngettext
 
 from ..cache.sitedata import per_page
 from ..documents.facts import current_texts
-from ..documents.models import DocumentText
 
 register = template.Library()
 
@@ -56,10 +55,5 @@ def thgov_file_notes(context, page, files):
 @register.simple_tag
 def thgov_document_text(document):
     """The current ``DocumentText`` of ``document`` (Wagtail's document edit screen), or ``None``."""
-    if getattr(document, "pk", None) is None:
-        return None
-    return (
-        DocumentText.objects.filter(document_id=document.pk, is_current=True)
-        .defer("text", "ocr_text", "index_text")
-        .first()
-    )
+    pk = getattr(document, "pk", None)
+    return current_texts([pk]).get(pk) if pk is not None else None
